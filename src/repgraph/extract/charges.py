@@ -1,0 +1,179 @@
+"""Charges: the offence, the article and the code a person is charged, accused or convicted under."""
+from __future__ import annotations
+
+import re
+
+from ..facts import Charge, Facts
+from ..vocab import countries
+from .context import asserted
+from .doc import Doc
+from .participants import Participants
+
+ARTICLE_NO = r"\d+(?:\.\d+)*(?:\s*\(\d+\))?"
+ARTICLE = re.compile(
+    rf"\b(?:(?:Part|Paragraph|Section)\s+\d+\s+of\s+)?Art(?:icle)?s?\.?\s*(?P<list>{ARTICLE_NO}"
+    rf"(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*(?:,|and|,\s*and)\s*(?:(?:Part\s+\d+\s+of\s+)?(?:Art(?:icle)?\.?\s*)?){ARTICLE_NO}\.?"
+    rf"(?:\s*\((?:[^()]|\([^()]*\))*\))?)*)"
+    rf"(?P<code>\s+of\s+(?:the\s+)?(?:[\w’']+\s+){{0,3}}?(?:Criminal|Penal|Administrative)?\s*Code(?:\s+of\s+(?:the\s+)?"
+    rf"(?:Administrative Offen[cs]es|[A-Z][\w ]+?))?(?=[\s,.;)]|$))?", re.I)
+CODE_THEN_LIST = re.compile(rf"\barticles\s+of\s+the\s+(?P<code>(?:\w+\s+)?Code)\s*[-–:]\s*(?P<list>{ARTICLE_NO}\.?\s*\([^)]*\)"
+                            rf"(?:\s*(?:,|and)\s*{ARTICLE_NO}\.?\s*\([^)]*\))*)", re.I)
+ITEM = re.compile(rf"(?P<no>{ARTICLE_NO})\.?\s*(?:\((?P<off>(?:[^()]|\([^()]*\))*)\))?")
+OFFENCE_VERB = re.compile(
+    r"\b(?:charged|accused|convicted|prosecuted|indicted|found guilty|suspected|arrested|detained|sentenced|"
+    r"jailed|imprisoned)\s+(?:\w+\s+){0,2}?(?:with|of|for)\s+(?:allegedly\s+)?(?P<off>[^;.]{3,200})", re.I)
+CHARGES_OF = re.compile(r"\b(?:on\s+|under\s+|faces?\s+|facing\s+)?(?:(?:false|trumped-up|fabricated|criminal|new|"
+                        r"bogus|politically motivated)\s+)*charges?\s+(?:of|for)\s+(?P<off>[^;.]{3,200})", re.I)
+ADJ_CHARGES = re.compile(r"\b(?:on|under|faces?|facing|with)\s+(?:(?:false|trumped-up|fabricated|bogus|apparent|"
+                         r"politically motivated)\s+)*(?P<off>[a-z][a-z -]{2,60}?)\s+charges?\b", re.I)
+FOR_ALLEGEDLY = re.compile(r"\bfor\s+allegedly\s+(?P<off>[^;.]{3,120})", re.I)
+OFFENCE_STOP = re.compile(r"\s+(?:under|in violation of|pursuant to|and (?:was |were )?(?:sentenced|convicted|later|then|"
+                          r"placed|remanded|released|detained|held|taken)|before|by the|after|which|who|while|"
+                          r"on \d|on (?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)|in (?:July|June|\d{4})|if convicted|sanctionable|punishable|carrying|"
+                          r"\(Art|\(see)\b|\s*\((?:Art|see)|[,;]\s*(?:a charge|charges|which|who|an offence|"
+                          r"he|she|they|but|and (?:he|she|they))\b|\s*[.;]", re.I)
+NOT_OFFENCE = re.compile(r"^(?:the|a|an|his|her|their|its|this|that|these|those)?\s*(?:charges?|case|crime|offen[cs]es?|"
+                         r"reasons?|time|years?|months?|days?|prison|imprisonment|detention|arrest|treatment|work|"
+                         r"activities|involvement|role|release|him|her|them|it)\b", re.I)
+
+
+def _code_name(code: str, doc: Doc) -> str:
+    """'the Tajik Criminal Code' -> 'Criminal Code of Tajikistan'; a bare 'Criminal Code' takes the appeal's country."""
+    code = re.sub(r"^\s*of\s+(?:the\s+)?", "", code or "").strip()
+    if not code:
+        return ""
+    kind = "Code of Administrative Offences" if re.search(r"Administrative", code, re.I) else \
+        "Penal Code" if re.search(r"Penal", code, re.I) else "Criminal Code"
+    m = re.search(r"Code\s+of\s+(?:the\s+)?(?!Administrative)([A-Z][\w ]+)$", code)
+    if m:
+        return f"{kind} of {m.group(1).strip()}" if kind != "Criminal Code" or "Criminal" in code else code
+    for c in countries():
+        for word in c.demonyms + c.names:
+            if re.search(rf"\b{re.escape(word)}\b", code):
+                return f"{kind} of {c.name}"
+    if doc.appeal.country:
+        return f"{kind} of {doc.appeal.country.name}"
+    return kind
+
+
+def _offences(text: str) -> list[str]:
+    """Split 'possession of drugs and explosives, hooliganism, and planning X' or quoted offences into items."""
+    quoted = re.findall(r"[“\"]([^”\"]{3,150})[”\"]", text)
+    if quoted:
+        return [q.strip(" ,.") for q in quoted]
+    cut = OFFENCE_STOP.search(text)
+    text = text[:cut.start()] if cut else text
+    text = re.sub(r"^(?:allegedly|having|being)\s+", "", text.strip(), flags=re.I)
+    parts = [p.strip(" ,.") for p in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+as well as\s+", text)]
+    return [p for p in parts if 2 < len(p) < 120 and not NOT_OFFENCE.match(p) and re.search(r"[a-z]", p)]
+
+
+def extract(doc: Doc, parts: Participants, facts: Facts) -> None:
+    text = doc.text
+    found: list[Charge] = []
+    for sent in doc.narrative():
+        article_spans = []
+        for m in list(ARTICLE.finditer(text, sent.start, sent.end)) + list(CODE_THEN_LIST.finditer(text, sent.start, sent.end)):
+            clause = parts.clause(sent, m.start())
+            if not asserted(doc, clause[0], m.start(), m.end()) and not re.search(r"\b(?:charged|accused|prosecuted|convicted)\b",
+                                                                                   text[clause[0]:m.start()]):
+                continue
+            code = _code_name(m.group("code") or "", doc)
+            if not code:
+                continue     # "Article 19 of the Universal Declaration": not a charge without a code
+            if re.search(r"Administrative", code) and not re.search(r"charg|accus|prosecut|convict|fined|sentenced|detention",
+                                                                     text[sent.start:sent.end], re.I):
+                continue
+            persons = parts.of_trigger(sent, m.start(), m.end())
+            if not persons:
+                continue
+            article_spans.append((m.start(), m.end()))
+            before = text[max(clause[0], m.start() - 160):m.start()]
+            after = text[m.end():clause[1]]
+            lead = _offences_near(before, after)
+            items = list(ITEM.finditer(m.group("list")))
+            ev = doc.evidence(m.start(), m.end(), "charge:article", 0.9)
+            for it in items:
+                art = re.sub(r"\s+", "", it.group("no")).rstrip(".")
+                offence = (it.group("off") or "").strip() if it.group("off") and not re.match(
+                    r"\d", it.group("off")) else (lead[0] if len(lead) == 1 else "; ".join(lead))
+                for key in persons:
+                    found.append(Charge(key, offence, art, code, ev))
+        for pat, rule in ((OFFENCE_VERB, "charge:verb"), (CHARGES_OF, "charge:charges-of"),
+                          (ADJ_CHARGES, "charge:adjective"), (FOR_ALLEGEDLY, "charge:allegedly")):
+            for m in pat.finditer(text, sent.start, sent.end):
+                if any(a <= m.start("off") < b or m.start("off") <= a < m.end("off") for a, b in article_spans):
+                    off_text = text[m.start("off"):min([a for a, b in article_spans if a >= m.start("off")] or [m.end("off")])]
+                else:
+                    off_text = m.group("off")
+                if rule == "charge:verb" and re.match(r"\s*(?:charged|accused|convicted)\b", m.group(0), re.I) is None and \
+                        not re.search(r"\bof\s+(?:allegedly\s+)?[a-z]", m.group(0)[:60]):
+                    if not re.search(r"\b(?:with|for)\s+(?:allegedly\s+)?[a-z]", m.group(0)[:60]):
+                        continue
+                clause = parts.clause(sent, m.start())
+                if not asserted(doc, clause[0], m.start(), m.start() + 1) and "accused" not in m.group(0).lower():
+                    continue
+                offences = _offences(off_text)
+                if rule == "charge:verb" and re.match(r"(?:arrested|detained|sentenced|jailed|imprisoned)", m.group(0), re.I):
+                    offences = [o for o in offences if not re.match(r"(?:\d|a |an |the |up to|between|his|her)", o)]
+                if not offences:
+                    continue
+                persons = parts.of_trigger(sent, m.start(), m.start() + len(m.group(0).split()[0]))
+                ev = doc.evidence(m.start(), m.end(), rule, 0.8)
+                for key in persons:
+                    for off in offences:
+                        found.append(Charge(key, off, "", "", ev))
+    facts.charges.extend(_dedupe(found))
+
+
+def _offences_near(before: str, after: str) -> list[str]:
+    """The offence named around an article: quoted before it, or right after the code ('possessing drugs')."""
+    quoted = re.findall(r"[“\"]([^”\"]{3,150})[”\"]", before[-160:])
+    if quoted and re.search(r"[“\"][^“\"]*$", before) is None:
+        return [q.strip(" ,.") for q in quoted[-2:]]
+    m = re.match(r"\s*(?:for\s+)?(?:allegedly\s+)?([a-z][a-z ]{3,80}?)(?:[,.;(]|$)", after)
+    if m and not re.match(r"(?:and|which|if|but|who|for|sanctionable|punishable)\b", m.group(1)):
+        return [m.group(1).strip()]
+    m = re.search(r"\b(?:for|with|of)\s+(?:allegedly\s+)?([a-z][a-z ]{3,80}?)\s*(?:\(|under\s*)?$", before)
+    if m:
+        return [m.group(1).strip()]
+    return []
+
+
+def _dedupe(charges: list[Charge]) -> list[Charge]:
+    """One charge per person and article, or per person and offence when no article is named; an
+    offence already stated with its article is not repeated without it."""
+    out: list[Charge] = []
+    with_article: dict[tuple[str, str], Charge] = {}
+    for c in charges:
+        if c.article:
+            key = (c.person, c.article)
+            if key in with_article:
+                prev = with_article[key]
+                if not prev.offence and c.offence:
+                    prev.offence = c.offence
+                continue
+            with_article[key] = c
+            out.append(c)
+    seen: set[tuple[str, str]] = set()
+    for c in charges:
+        if c.article:
+            continue
+        norm = re.sub(r"\W+", " ", c.offence.lower()).strip()
+        if (c.person, norm) in seen:
+            continue
+        if any(a.person == c.person and a.offence and (_same_offence(a.offence, c.offence)) for a in with_article.values()):
+            continue
+        if any(o.person == c.person and not o.article and norm != re.sub(r"\W+", " ", o.offence.lower()).strip()
+               and re.sub(r"\W+", " ", o.offence.lower()).strip().find(norm) >= 0 for o in charges):
+            continue
+        seen.add((c.person, norm))
+        out.append(c)
+    return out
+
+
+def _same_offence(a: str, b: str) -> bool:
+    wa = set(re.findall(r"[a-z]{4,}", a.lower()))
+    wb = set(re.findall(r"[a-z]{4,}", b.lower()))
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5

@@ -1,0 +1,65 @@
+"""Dated events per person: trigger words from the event-type vocabulary, the persons the clause
+speaks of, and the nearest date; one event per person, kind and date."""
+from __future__ import annotations
+
+from functools import cache
+
+from ..facts import Event, Facts
+from ..vocab import event_types
+from .context import Dates, asserted
+from .doc import Doc
+from .participants import Participants
+
+# kinds that count as one when the text repeats itself ("convicted ... and sentenced", "arrested ... detained")
+SAME_CLASS = {"indictment": "charge", "sentencing": "conviction", "detention": "arrest"}
+# the more precise kind wins when one trigger phrase matches two
+PRECEDENCE = ["house_arrest", "travel_ban", "acquittal", "pardon", "release", "conviction", "sentencing", "indictment",
+              "charge", "investigation", "trial", "hearing", "appeal", "interrogation", "search", "raid", "summons",
+              "torture", "ill_treatment", "killing", "disappearance", "attack", "threat", "surveillance", "deportation",
+              "dissolution", "fine", "detention", "arrest"]
+
+
+@cache
+def _triggers():
+    order = {k: i for i, k in enumerate(PRECEDENCE)}
+    return sorted(((t.notation, p) for t in event_types() for p in t.patterns), key=lambda tp: order.get(tp[0], 99))
+
+
+def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> None:
+    dates = Dates(doc)
+    found: list[Event] = []
+    for sent in doc.narrative():
+        taken: list[tuple[int, int]] = []
+        for kind, pat in _triggers():
+            for m in pat.finditer(doc.text, sent.start, sent.end):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                clause = parts.clause(sent, m.start())
+                if not asserted(doc, clause[0], m.start(), m.end()):
+                    continue
+                persons = parts.of_trigger(sent, m.start(), m.end())
+                if not persons:
+                    continue
+                taken.append((m.start(), m.end()))
+                when = dates.near(sent, m.start(), m.end(), clause)
+                ev = doc.evidence(m.start(), m.end(), f"event:{kind}", 0.8 if when else 0.7)
+                for key in persons:
+                    found.append(Event(key, kind, when.iso if when else "", evidence=ev))
+    facts.events.extend(dedupe(found))
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per person, class and date; an undated mention of a class that also has a dated one is dropped."""
+    dated = {(e.person, SAME_CLASS.get(e.type, e.type)) for e in events if e.date}
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for e in events:
+        cls = SAME_CLASS.get(e.type, e.type)
+        if not e.date and (e.person, cls) in dated:
+            continue
+        key = (e.person, cls, e.date)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

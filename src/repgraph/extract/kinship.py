@@ -1,0 +1,112 @@
+"""Kinship ties: 'her uncle, Shokirjon Khakimov', 'Safarov's father, Eldar Sabiroglu', 'her mother',
+'mother of two young children'; the relation is the relative's, as seen from the person."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..facts import Facts, Kinship, Person
+from ..vocab import kinship as relations
+from .context import NUMBER_WORDS
+from .doc import Doc
+from .participants import Participants
+from .persons import PersonIndex
+
+COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+REPRESSION = re.compile(r"\b(?:harass\w*|threat\w*|arrest\w*|detain\w*|summon\w*|interrogat\w*|forced|beat\w*|attack\w*|"
+                        r"pressur\w*|persecut\w*|intimidat\w*|reprisals?|search\w*|raid\w*|abduct\w*|killed|fired|dismissed)\b", re.I)
+
+
+@cache
+def _words() -> dict[str, tuple[str, bool]]:
+    """Each kinship word ('uncle', 'sons') -> (relation notation, plural)."""
+    out = {}
+    for rel in relations().values():
+        for label in rel.labels:
+            out[label.lower()] = (rel.notation, label.lower() != rel.labels[-1].lower() and label.lower().endswith("s")
+                                  or label.lower() in ("children", "grandchildren", "family members", "wives"))
+    return out
+
+
+@cache
+def _pattern() -> re.Pattern:
+    words = "|".join(sorted((re.escape(w) for w in _words()), key=len, reverse=True))
+    return re.compile(rf"\b(?P<poss>his|her|their|[A-Z][\w-]+['’]s?)\s+(?:(?P<count>{COUNT})\s+)?"
+                      rf"(?:(?:young|younger|youngest|elder|eldest|older|oldest|late|minor|adult|teenage|infant|own|"
+                      rf"little|baby)\s+)?(?P<rel>{words})\b", re.I)
+
+
+@cache
+def _of_pattern() -> re.Pattern:
+    words = "|".join(sorted((re.escape(w) for w in _words()), key=len, reverse=True))
+    return re.compile(rf"\b(?P<rel>{words})\s+of\s+(?P<count>{COUNT})\s+(?:\w+\s+)?(?P<rel2>children|sons|daughters)\b", re.I)
+
+
+def extract(doc: Doc, index: PersonIndex, parts: Participants, facts: Facts) -> None:
+    text = doc.text
+    named: list[Kinship] = []
+    unnamed: dict[tuple[str, str], tuple[int, object]] = {}
+    for sent in doc.narrative():
+        refs = parts.refs.get(sent.start, [])
+        for m in _pattern().finditer(text, sent.start, sent.end):
+            rel, plural = _words()[m.group("rel").lower()]
+            poss = m.group("poss")
+            owner = [r for r in refs if r.start == m.start("poss")] or \
+                [r for r in refs if r.start <= m.start("poss") < r.end and len(r.keys) == 1]
+            if not owner:
+                continue
+            persons = list(owner[0].keys)
+            after = text[m.end():m.end() + 80]
+            name = re.match(r"\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?", after)
+            relative = [x for x in index.at(m.end(), m.end() + (name.end() if name else 0) + 3) if x.rule != "person-title"]
+            if relative and len(persons) == 1 and relative[0].key != persons[0]:
+                ev = doc.evidence(m.start(), relative[0].end, "kinship:named", 0.9)
+                named.append(Kinship(persons[0], relative[0].key, rel, ev))
+                continue
+            if rel == "relative" and not REPRESSION.search(text[sent.start:sent.end]):
+                continue
+            count = NUMBER_WORDS.get((m.group("count") or "").lower()) or (int(m.group("count")) if (m.group("count") or "").isdigit() else 0)
+            if not count:
+                count = 2 if plural and rel in ("child", "son", "daughter", "brother", "sister", "sibling", "grandchild") else 1
+            ev = doc.evidence(m.start(), m.end(), "kinship:unnamed", 0.75)
+            for key in persons:
+                if poss.lower() in ("his", "her", "their") or key:
+                    prev = unnamed.get((key, rel))
+                    if prev is None or count > prev[0]:
+                        unnamed[(key, rel)] = (count, ev)
+        for m in _of_pattern().finditer(text, sent.start, sent.end):
+            before = [r for r in refs if r.end <= m.start()]
+            if not before:
+                continue
+            rel, _ = _words()[m.group("rel2").lower()]
+            count = NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count")) if m.group("count").isdigit() \
+                else NUMBER_WORDS.get(m.group("count").lower(), 1)
+            ev = doc.evidence(m.start(), m.end(), "kinship:parent-of", 0.8)
+            for key in before[-1].keys:
+                prev = unnamed.get((key, rel))
+                if prev is None or count > prev[0]:
+                    unnamed[(key, rel)] = (count, ev)
+    facts.kinship.extend(_dedupe_named(named))
+    have = {(k.person, k.relation) for k in facts.kinship}
+    for (key, rel), (count, ev) in unnamed.items():
+        if (key, rel) in have:
+            continue
+        for i in range(count):
+            rkey = f"{key}#{rel}-{i + 1}"
+            index.persons[rkey] = Person(rkey, "", gender=relations()[rel].gender, minor=False, evidence=[ev])
+            facts.kinship.append(Kinship(key, rkey, rel, ev))
+    for k in facts.kinship:
+        rel = relations()[k.relation]
+        relative = index.persons[k.relative]
+        if rel.gender and not relative.gender:
+            relative.gender = rel.gender
+
+
+def _dedupe_named(ties: list[Kinship]) -> list[Kinship]:
+    seen, out = set(), []
+    for t in ties:
+        if (t.person, t.relative) in seen or (t.relative, t.person) in seen:
+            continue
+        seen.add((t.person, t.relative))
+        out.append(t)
+    return out

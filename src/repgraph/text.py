@@ -1,0 +1,145 @@
+"""Plain-text helpers: repairing glued words with an offset map, and splitting sentences."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+# Function words that scraped pages glue to a neighbouring word ("Demirand", "Sotoudehis").
+GLUE_WORDS = ("and", "the", "of", "is", "was", "for", "his", "has", "had", "with", "from", "who", "were")
+# endings that, glued to a word of four letters or more, are (almost) never part of an English word
+SAFE_GLUE_ENDINGS = ("of", "for", "with", "from", "was", "has", "had", "who", "were")
+NAME_PREFIXES = ("Mac", "Mc", "De", "Di", "Du", "La", "Le", "Van", "Von", "Da", "Dos", "Al", "El")
+WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*")
+
+
+@dataclass
+class Repaired:
+    """A text with spaces put back where a page lost them; `orig` maps each character to the source offset."""
+    text: str
+    orig: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source offsets of text[start:end]."""
+        if start >= end:
+            return self.orig[start] if start < len(self.orig) else len(self.orig), self.orig[start] if start < len(self.orig) else len(self.orig)
+        return self.orig[start], self.orig[end - 1] + 1
+
+
+def _camel_splits(word: str) -> list[int]:
+    """Offsets inside WORD where a lower-case run meets a capitalised word: 'OyubTitiev' -> [4]."""
+    cuts = []
+    for m in re.finditer(r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-ÞİŞÇĞ][a-zà-ÿışçğ])", word):
+        head = word[:m.start()]
+        if any(head.endswith(p) and len(head) == len(p) for p in NAME_PREFIXES):
+            continue
+        cuts.append(m.start())
+    return cuts
+
+
+def _glue_split(word: str, known: Counter) -> int | None:
+    """Where to cut a word that is a known word glued to a function word ('Demirand' -> 5)."""
+    if known[word] > 1 or len(word) < 6:
+        return None
+    article = re.match(r"([^\W\d_]{3,}?)(?:al|el|ul)-", word)
+    if article and known[article.group(1)] and word[0].isupper():
+        return len(article.group(1))
+    for fw in GLUE_WORDS:
+        if word.lower().endswith(fw):
+            head = word[: -len(fw)]
+            if len(head) >= 4 and (known[head] >= 1 and head[0].isupper() or known[head] >= 1 and len(head) >= 5
+                                   or fw in SAFE_GLUE_ENDINGS and head.isalpha() and head.lower() not in ("there", "here", "where", "pro", "ro")):
+                return len(head)
+        if word.lower().startswith(fw) and word[0].islower():
+            tail = word[len(fw):]
+            if len(tail) >= 5 and known[tail] >= 1:
+                return len(fw)
+    return None
+
+
+def repair(text: str) -> Repaired:
+    """Put back the spaces that scraped appeals lose between words, keeping offsets into TEXT."""
+    known = Counter(m.group() for m in WORD.finditer(text))
+    out: list[str] = []
+    orig: list[int] = []
+    pos = 0
+    for m in WORD.finditer(text):
+        for i in range(pos, m.start()):
+            out.append(text[i])
+            orig.append(i)
+        word = m.group()
+        cuts = set(_camel_splits(word))
+        if not cuts:
+            cut = _glue_split(word, known)
+            if cut:
+                cuts.add(cut)
+        for i, ch in enumerate(word):
+            if i in cuts:
+                out.append(" ")
+                orig.append(m.start() + i)
+            out.append(ch)
+            orig.append(m.start() + i)
+        pos = m.end()
+    for i in range(pos, len(text)):
+        out.append(text[i])
+        orig.append(i)
+    # a period glued to the next capitalised word: "Ms.Sotoudeh", "prison.The"
+    joined = "".join(out)
+    fixed: list[str] = []
+    fixed_orig: list[int] = []
+    for i, ch in enumerate(joined):
+        fixed.append(ch)
+        fixed_orig.append(orig[i])
+        if ch in ".,;" and i + 2 < len(joined) and joined[i + 1].isupper() and joined[i + 2].islower() \
+                and i > 0 and joined[i - 1].isalpha():
+            fixed.append(" ")
+            fixed_orig.append(orig[i])
+    return Repaired("".join(fixed), fixed_orig)
+
+
+ABBREVIATIONS = {"mr", "mrs", "ms", "mses", "messrs", "dr", "prof", "st", "no", "art", "arts", "para", "jan", "feb",
+                 "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "e.g", "i.e", "u.s",
+                 "u.n", "h.e", "gen", "col", "lt", "sgt", "capt", "jr", "sr", "co", "inc", "ltd", "approx", "fig",
+                 "mme", "mlle", "m", "op", "cit", "p"}
+SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÞİŞ])|\n\s*\n|\n(?=\s*(?:[•·*–-]|\d+\.)\s)""")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of TEXT[start:end], on sentence punctuation and paragraph breaks."""
+    end = len(text) if end is None else end
+    spans = []
+    cur = start
+    for m in SENTENCE_END.finditer(text, start, end):
+        cut = m.end() if m.group().strip() == "" else m.start() + len(m.group())
+        before = text[cur:m.start()].rstrip()
+        last = re.search(r"([\w.]+)\.$", before)
+        if last and (last.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", last.group(1))):
+            continue
+        if before.strip():
+            spans.append((cur, cut))
+        cur = cut
+    if text[cur:end].strip():
+        spans.append((cur, end))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII with single spaces: the key for comparing names."""
+    text = anyascii(unicodedata.normalize("NFKC", text or "")).lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return " ".join(text.split())
+
+
+def slug(text: str) -> str:
+    return fold(text).replace(" ", "-") or "x"
