@@ -12,13 +12,12 @@ from .errors import RepgraphError
 from .extract import extract
 from .identity import Registry
 from .mapping import map_appeal
-from .namespaces import GRAPH
+from .namespaces import ONTOLOGY_GRAPH
 from .resources import ontology_dir
 from .store import known_persons, open_write, replace_graphs
 from .validate import Problem, validate_graph
 
 APPEAL_SUFFIXES = (".txt", ".html", ".htm")
-ONTOLOGY_GRAPH = GRAPH + "ontology"
 
 
 def appeal_files(paths: list[str]) -> list[Path]:

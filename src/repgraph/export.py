@@ -7,6 +7,7 @@ import pyoxigraph as ox
 
 from .errors import RepgraphError
 from .namespaces import PREFIXES
+from .privacy import public_quads
 
 FORMATS = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -22,15 +23,18 @@ def _key(term) -> tuple[int, str]:
     return (0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.BlankNode) else 2, str(term))
 
 
-def sorted_quads(store: ox.Store) -> list[ox.Quad]:
-    return sorted(store.quads_for_pattern(None, None, None, None),
-                  key=lambda q: (_key(q.graph_name), _key(q.subject), _key(q.predicate), _key(q.object)))
+def sorted_quads(store: ox.Store, public: bool = True) -> list[ox.Quad]:
+    """Every quad of the store in a fixed order; in public mode, with sensitive data reduced."""
+    quads = list(store.quads_for_pattern(None, None, None, None))
+    if public:
+        quads = public_quads(quads)
+    return sorted(quads, key=lambda q: (_key(q.graph_name), _key(q.subject), _key(q.predicate), _key(q.object)))
 
 
-def serialize(store: ox.Store, fmt: str) -> bytes:
+def serialize(store: ox.Store, fmt: str, public: bool = True) -> bytes:
     if fmt not in FORMATS:
         raise RepgraphError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
-    quads = sorted_quads(store)
+    quads = sorted_quads(store, public)
     if fmt in QUAD_FORMATS:
         data = quads
     else:

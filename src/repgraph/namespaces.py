@@ -6,6 +6,7 @@ RG = BASE + "ontology#"
 ID = BASE + "id/"
 GRAPH = BASE + "graph/"
 VOCAB = BASE + "vocab/"
+ONTOLOGY_GRAPH = GRAPH + "ontology"   # the named graph holding the ontology, shapes and vocabularies
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

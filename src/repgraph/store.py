@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import RepgraphError
-from .namespaces import RG, SCHEMA, SKOS
+from .namespaces import ONTOLOGY_GRAPH, RG, SCHEMA, SKOS
 
 DEFAULT_STORE = "store"
 
@@ -69,4 +69,13 @@ def known_persons(store: ox.Store) -> dict[str, set[str]]:
             {{ ?p <{SCHEMA}name> ?n }} UNION {{ ?p <{SKOS}altLabel> ?n }} }} }}"""
     for row in store.query(q):
         out.setdefault(row["p"].value, set()).add(row["n"].value)
+    return out
+
+
+def appeal_graphs(store: ox.Store) -> dict[str, list[ox.Quad]]:
+    """The quads of every appeal graph (every named graph but the ontology's), by graph IRI."""
+    out: dict[str, list[ox.Quad]] = {}
+    for q in store.quads_for_pattern(None, None, None, None):
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != ONTOLOGY_GRAPH:
+            out.setdefault(q.graph_name.value, []).append(q)
     return out

@@ -1,0 +1,34 @@
+"""repgraph query NAME|FILE.rq : run a named query (queries/*.rq) or a query file; repgraph queries lists them."""
+from __future__ import annotations
+
+import sys
+
+from . import add_store
+
+
+def run(args) -> int:
+    from .. import queries
+    from ..store import open_read, store_path
+    store = open_read(store_path(args.store))
+    solutions = queries.run(store, queries.load(args.name), queries.parse_params(args.param or []))
+    sys.stdout.write(queries.render(solutions, args.format))
+    return 0
+
+
+def list_queries(args) -> int:
+    from .. import queries
+    for name, path in queries.named_queries().items():
+        print(f"{name:<14} {queries.description(path)}")
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("query", help="run a named query (see 'repgraph queries') or a .rq file")
+    p.add_argument("name", metavar="NAME|FILE.rq")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table",
+                   help="table (default), or the SPARQL 1.1 CSV, TSV or JSON results format")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="bind the query variable ?NAME to VALUE (bound safely, never pasted into the query)")
+    add_store(p)
+    p.set_defaults(func=run)
+    sub.add_parser("queries", help="list the named queries and the question each answers").set_defaults(func=list_queries)

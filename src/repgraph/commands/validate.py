@@ -1,0 +1,33 @@
+"""repgraph validate: check every appeal graph in the store against ontology/shapes.ttl."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import add_store
+
+
+def run(args) -> int:
+    import rdflib
+
+    from ..store import appeal_graphs, open_read, store_path
+    from ..validate import validate_graph
+    store = open_read(store_path(args.store))
+    graphs = appeal_graphs(store)
+    problems, report = [], rdflib.Graph()
+    for g in sorted(graphs):
+        found, rep = validate_graph(g, graphs[g])
+        problems.extend(found)
+        report += rep
+    if args.report:
+        Path(args.report).write_text(report.serialize(format="turtle"), encoding="utf-8")
+    for p in problems:
+        print(p.line())
+    print(f"{len(graphs)} appeal graph(s): " + ("conforms" if not problems else f"{len(problems)} problem(s)"))
+    return 1 if any(p.severity == "Violation" for p in problems) else 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("validate", help="check the store against ontology/shapes.ttl")
+    p.add_argument("--report", metavar="FILE", help="also write the standard sh:ValidationReport as Turtle")
+    add_store(p)
+    p.set_defaults(func=run)
