@@ -49,10 +49,11 @@ class BuildResult:
 
 
 def ontology_quads() -> list[ox.Quad]:
-    """The ontology, shapes and vocabularies, loaded into their own named graph beside the appeals."""
+    """The ontology and its vocabularies, loaded into their own named graph beside the appeals (the shapes,
+    full of blank nodes, are published as their file instead)."""
     g = ox.NamedNode(ONTOLOGY_GRAPH)
     quads = []
-    for path in sorted(ontology_dir().rglob("*.ttl")):
+    for path in [ontology_dir() / "repgraph.ttl"] + sorted((ontology_dir() / "vocab").glob("*.ttl")):
         quads.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
     return quads
 
