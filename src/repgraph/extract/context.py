@@ -13,9 +13,9 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "several": 0}
 IRREALIS_BEFORE = re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|ask(?:s|ed|ing)?|"
-    r"to prevent|in order to|if|unless|would|could|might|may|risks?|faces?|facing|expected|expects?|should|must|"
-    r"not|never|no|without|den(?:y|ies|ied)|refused to|fears?|feared|threatened with|seeks?|sought|aim(?:s|ed)? to|"
-    r"plan(?:s|ned)? to|pending|possible|potential|prior to|before)\b[^.;]*$", re.I)
+    r"to prevent|in order to|[Ii]f|[Uu]nless|would|could|might|may|risks?|faces?|facing|expected|expects?|[Ss]hould|"
+    r"must|not|never|no|without|den(?:y|ies|ied)|refused to|fears?|feared|threatened with|seeks?|sought|"
+    r"aim(?:s|ed)? to|plan(?:s|ned)? to|pending|possible|potential|prior to)\b[^.;]*$")
 NEGATED_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}(?:has|had|have|was|were|is|are)\s+(?:not|yet to)\b|^\W*(?:not yet)\b", re.I)
 RELATIVE = re.compile(r"\b(?:(?:on|in) the same day|the same day|the (?:next|following) day|(?P<n>\w+) days? later|"
                       r"the (?:next|following) month|a month later|(?P<h>hours?) later)\b", re.I)
@@ -64,15 +64,12 @@ class Dates:
     def near(self, sent: Sent, start: int, end: int, clause: tuple[int, int]) -> Date | None:
         """The date a trigger at START..END refers to: the nearest in its clause, else the sentence's opening date."""
         found = self.by_sent.get(sent.start, [])
-        inside = [m for m in found if clause[0] <= m.start < clause[1]]
+        inside = [m for m in found if clause[0] <= m.start < clause[1] and (m.start < start or m.start - end <= 50)]
         if inside:
             best = min(inside, key=lambda m: m.start - end if m.start >= end else (start - m.end) * 1.5)
             return best.date
-        opening = [m for m in found if m.start - sent.start < 40 and not re.search(
-            r"[a-z]{3,}\s+(?:\w+\s+){2,}", self.doc.text[sent.start:m.start])]
-        if opening and opening[0].start < start:
-            return opening[0].date
-        return None
+        earlier = [m for m in found if m.end <= start and start - m.end < 200]
+        return earlier[-1].date if earlier else None
 
 
 def asserted(doc: Doc, clause_start: int, start: int, end: int) -> bool:

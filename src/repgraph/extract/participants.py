@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from .doc import Doc, Sent
 from .persons import PersonIndex
 
-CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|\s+(?:but|while|whereas|although|however)\s+|,\s+(?:who|which|where|whose)\b|"
-                          r"\.\s")
-LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*as well as\s+|&\s*)"
+CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|\s+(?:but|while|whereas|although|however)\s+|,\s+(?:who|which|where|whose)\b")
+LIST_SEP = re.compile(r"\s*(?:(?:,\s*)+(?:and\s+)?|and\s+|,?\s*as well as\s+|&\s*)"
                       r"(?:(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,?\s*)?"
                       r"(?:(?:Mr|Ms|Mrs|Dr|Messrs|Mses)\.?\s+)?")
 PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves)\b", re.I)
-GROUP_NOUN = re.compile(r"\bthe\s+(?:\w+\s+){0,2}(?:defendants|lawyers|activists|journalists|detainees|defenders|"
-                        r"accused|members|students|bloggers|men|women|brothers|sisters|prisoners)\b", re.I)
+GROUP_NOUN = re.compile(r"\b(?:the|these|all|both)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)?"
+                        r"(?:(?!of\b|and\b)[\w-]+\s+){0,2}?(?:defendants|lawyers|activists|journalists|detainees|defenders|"
+                        r"accused|members|students|bloggers|men|women|brothers|sisters|prisoners|unionists|trade unionists)\b", re.I)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12}
 GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
           "she": "female", "her": "female", "hers": "female", "herself": "female"}
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|be)\s+(?:\w+ly\s+|not\s+|also\s+|then\s+|later\s+|"
@@ -58,6 +60,7 @@ class Participants:
 
     def _resolve_all(self) -> None:
         last_group: tuple[str, ...] = ()
+        groups: list[tuple[str, ...]] = []  # every list of names so far, oldest first
         recent: list[str] = []            # person keys, most recent last
         for sent in self.doc.sents:
             if sent.region not in ("narrative", "title", "intro"):
@@ -73,15 +76,23 @@ class Participants:
                         items.append(Ref(m.start(), m.end(), group))
                     continue
                 want = GENDER[word]
-                cands = [k for r in before for k in r.keys] + recent[-6:]
-                cands = [k for k in cands if self.index.persons[k].gender in (want, "")]
+                ok = [k for r in reversed(before) if len(r.keys) == 1 for k in r.keys
+                      if self.index.persons[k].gender in (want, "")]
+                if ok:                        # a name earlier in the same sentence comes first
+                    items.append(Ref(m.start(), m.end(), (ok[0],)))
+                    continue
+                cands = [k for k in recent[-6:] if self.index.persons[k].gender in (want, "")]
                 if not cands:
                     continue
                 exact = [k for k in cands if self.index.persons[k].gender == want] or cands
-                best = max(exact, key=lambda k: (self.salience[k], cands.index(k) if k in cands else -1))
+                best = max(exact, key=lambda k: (self.salience[k], cands.index(k)))
                 items.append(Ref(m.start(), m.end(), (best,)))
             for m in GROUP_NOUN.finditer(self.doc.text, sent.start, sent.end):
-                group = next((r.keys for r in reversed(named) if r.end <= m.start() and len(r.keys) > 1), None) or last_group
+                seen = groups + [r.keys for r in named if r.end <= m.start() and len(r.keys) > 1]
+                n = m.group("n")
+                size = COUNTS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 0
+                sized = [g for g in seen if len(g) == size]
+                group = sized[-1] if sized else max(seen, key=len) if seen and not size else None
                 if group:
                     items.append(Ref(m.start(), m.end(), group))
             items.sort(key=lambda r: r.start)
@@ -89,6 +100,7 @@ class Participants:
             for r in named:
                 if len(r.keys) > 1:
                     last_group = r.keys
+                    groups.append(r.keys)
                 for k in r.keys:
                     if k in recent:
                         recent.remove(k)
@@ -115,6 +127,9 @@ class Participants:
         text = self.doc.text
         c_start, c_end = self.clause(sent, t_start)
         refs = self.refs_in(sent, c_start, c_end)
+        inside = [r for r in refs if t_start <= r.start < t_end]
+        if inside:                      # "his arrest": the trigger phrase holds its possessor
+            return list(inside[0].keys)
         before = [r for r in refs if r.end <= t_start]
         after = [r for r in refs if r.start >= t_end]
         lead = text[c_start:t_start]
@@ -126,7 +141,21 @@ class Participants:
             return list(after[0].keys)
         if before:
             return list(before[-1].keys)
-        return list(after[0].keys) if after else []
+        if after:
+            return list(after[0].keys)
+        if not self.refs.get(sent.start):
+            return self.carried(sent)
+        return []
+
+    def carried(self, sent: Sent) -> list[str]:
+        """For a sentence that names nobody ("On the same day, a detention order was approved"): the one
+        person the previous sentence spoke of, if it spoke of exactly one."""
+        narrative = [s for s in self.doc.sents if s.region == "narrative"]
+        i = next((k for k, s in enumerate(narrative) if s.start == sent.start), 0)
+        if i == 0:
+            return []
+        keys = {k for r in self.refs.get(narrative[i - 1].start, []) for k in r.keys}
+        return list(keys) if len(keys) == 1 else []
 
     def focus(self, sent: Sent) -> list[str]:
         """The persons SENT speaks of, in order."""
