@@ -32,6 +32,8 @@ FURNITURE = re.compile(r"^\s*(?:Urgent Interventions?|Urgent Appeals?|URGENT APP
                        r"Newinformation|Amnesty International|en\s+fa|\(Version [^)]*\)|©.*|Photo:.*|Share|Print)\s*$", re.I)
 PLACE_LINE = re.compile(r"^\s*((?:[A-Z][a-z]+\s*[-–]\s*)+[A-Z][a-z]+),\s*([^\n]{6,40}?\d{4})\.?", re.M)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+MAX_APPEAL_BYTES = 4 * 1024 * 1024   # the largest appeal file read: publishers' pages are under 1 MB with their scripts
+MAX_APPEAL_CHARS = 500_000           # the longest appeal text extracted (real ones are under 50 000; time grows faster than size)
 HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Mses|Messrs|Dr|Prof|H\.\s?E|Judge|Justice)\.?\s+)+")
 
 
@@ -81,8 +83,11 @@ class Appeal:
 
 
 def decode(path: Path) -> str:
-    """The file's text, or AppealError for a missing, empty, binary or non-UTF-8 file."""
+    """The file's text, or AppealError for a missing, empty, binary, non-UTF-8, too large or too deeply nested file."""
     try:
+        size = path.stat().st_size
+        if size > MAX_APPEAL_BYTES:
+            raise AppealError(f"{path}: too large for an appeal ({size:,} bytes; the limit is {MAX_APPEAL_BYTES:,})")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise AppealError(f"{path}: no such file") from None
@@ -99,10 +104,15 @@ def decode(path: Path) -> str:
     except UnicodeDecodeError as err:
         raise AppealError(f"{path}: not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start})") from None
     if _is_html(path, text):
-        text = html_to_text(text)
+        try:
+            text = html_to_text(text)
+        except RecursionError:
+            raise AppealError(f"{path}: HTML nested too deeply to be an appeal page") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if len(re.findall(r"[^\W\d_]", text)) < 20:
         raise AppealError(f"{path}: no readable text")
+    if len(text) > MAX_APPEAL_CHARS:
+        raise AppealError(f"{path}: too long for an appeal ({len(text):,} characters; the limit is {MAX_APPEAL_CHARS:,})")
     return text
 
 
