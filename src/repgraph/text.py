@@ -86,7 +86,7 @@ def repair(text: str) -> Repaired:
     for i in range(pos, len(text)):
         out.append(text[i])
         orig.append(i)
-    # a period glued to the next capitalised word: "Ms.Sotoudeh", "prison.The"
+    # a period glued to the next capitalised word ("Ms.Sotoudeh", "prison.The"); a word glued to a number ("to11")
     joined = "".join(out)
     fixed: list[str] = []
     fixed_orig: list[int] = []
@@ -95,6 +95,10 @@ def repair(text: str) -> Repaired:
         fixed_orig.append(orig[i])
         if ch in ".,;" and i + 2 < len(joined) and joined[i + 1].isupper() and joined[i + 2].islower() \
                 and i > 0 and joined[i - 1].isalpha():
+            fixed.append(" ")
+            fixed_orig.append(orig[i])
+        elif joined[i - 1:i + 1] in ("to", "on", "in", "of", "by") and i + 1 < len(joined) and joined[i + 1].isdigit() \
+                and (i < 2 or not joined[i - 2].isalnum()):
             fixed.append(" ")
             fixed_orig.append(orig[i])
     return Repaired("".join(fixed), fixed_orig)

@@ -16,21 +16,25 @@ ARTICLE = re.compile(
     rf"(?:\s*\((?:[^()]|\([^()]*\))*\))?)*)"
     rf"(?P<code>\s+of\s+(?:the\s+)?(?:[\w’']+\s+){{0,3}}?(?:Criminal|Penal|Administrative)?\s*Code(?:\s+of\s+(?:the\s+)?"
     rf"(?:Administrative Offen[cs]es|[A-Z][\w ]+?))?(?=[\s,.;)]|$))?", re.I)
-CODE_THEN_LIST = re.compile(rf"\barticles\s+of\s+the\s+(?P<code>(?:\w+\s+)?Code)\s*[-–:]\s*(?P<list>{ARTICLE_NO}\.?\s*\([^)]*\)"
-                            rf"(?:\s*(?:,|and)\s*{ARTICLE_NO}\.?\s*\([^)]*\))*)", re.I)
+CODE_THEN_LIST = re.compile(rf"\barticles\s+of\s+the\s+(?P<code>(?:\w+\s+)?Code)\s*[-–:]\s*(?P<list>{ARTICLE_NO}\.?\s*\([^)]*\)?"
+                            rf"(?:\s*(?:,|and)\s*{ARTICLE_NO}\.?\s*\([^)]*\)?)*)", re.I)
 ITEM = re.compile(rf"(?P<no>{ARTICLE_NO})\.?\s*(?:\((?P<off>(?:[^()]|\([^()]*\))*)\))?")
 OFFENCE_VERB = re.compile(
-    r"\b(?:charged|accused|convicted|prosecuted|indicted|found guilty|suspected|arrested|detained|sentenced|"
-    r"jailed|imprisoned)\s+(?:\w+\s+){0,2}?(?:with|of|for)\s+(?:allegedly\s+)?(?P<off>[^;.]{3,200})", re.I)
+    r"\b(?:(?:charged|indicted)\s+(?:\w+\s+)?with|(?:accused|convicted|suspected|acquitted|found guilty)\s+"
+    r"(?:(?!of\b)\w+\s+){0,5}?of|(?:arrested|detained|prosecuted|charged|convicted|tried|investigated)\s+(?:\w+\s+)?for)"
+    r"\s+(?:allegedly\s+)?(?P<off>[^;.]{3,400})", re.I)
 CHARGES_OF = re.compile(r"\b(?:on\s+|under\s+|faces?\s+|facing\s+)?(?:(?:false|trumped-up|fabricated|criminal|new|"
-                        r"bogus|politically motivated)\s+)*charges?\s+(?:of|for)\s+(?P<off>[^;.]{3,200})", re.I)
-ADJ_CHARGES = re.compile(r"\b(?:on|under|faces?|facing|with)\s+(?:(?:false|trumped-up|fabricated|bogus|apparent|"
-                         r"politically motivated)\s+)*(?P<off>[a-z][a-z -]{2,60}?)\s+charges?\b", re.I)
-FOR_ALLEGEDLY = re.compile(r"\bfor\s+allegedly\s+(?P<off>[^;.]{3,120})", re.I)
+                        r"bogus|politically motivated)\s+)*charges?\s+(?:of|for)\s*(?P<off>[^;.]{3,400})", re.I)
+ADJECTIVES = r"(?:false|trumped-up|fabricated|bogus|apparent|apparently|politically motivated|new|criminal|serious|" \
+             r"several|multiple|the|these|a|an|further|additional|same)"
+ADJ_CHARGES = re.compile(rf"\b(?:on|under|faces?|facing|with)\s+(?:{ADJECTIVES}\s+)*(?!{ADJECTIVES}\b)"
+                         rf"(?P<off>[a-z][a-z -]{{2,60}}?)\s+charges?\b", re.I)
+FOR_ALLEGEDLY = re.compile(r"\bfor\s+allegedly\s+(?P<off>[^;.]{3,400})", re.I)
 OFFENCE_STOP = re.compile(r"\s+(?:under|in violation of|pursuant to|and (?:was |were )?(?:sentenced|convicted|later|then|"
                           r"placed|remanded|released|detained|held|taken)|before|by the|after|which|who|while|"
                           r"on \d|on (?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)|in (?:July|June|\d{4})|if convicted|sanctionable|punishable|carrying|"
+                          r"and (?:is|was|has|had|were|are|faces?)|"
                           r"\(Art|\(see)\b|\s*\((?:Art|see)|[,;]\s*(?:a charge|charges|which|who|an offence|"
                           r"he|she|they|but|and (?:he|she|they))\b|\s*[.;]", re.I)
 NOT_OFFENCE = re.compile(r"^(?:the|a|an|his|her|their|its|this|that|these|those)?\s*(?:charges?|case|crime|offen[cs]es?|"
@@ -59,19 +63,22 @@ def _code_name(code: str, doc: Doc) -> str:
 
 def _offences(text: str) -> list[str]:
     """Split 'possession of drugs and explosives, hooliganism, and planning X' or quoted offences into items."""
-    quoted = re.findall(r"[“\"]([^”\"]{3,150})[”\"]", text)
-    if quoted:
-        return [q.strip(" ,.") for q in quoted]
+    quotes = re.match(r"\s*((?:[“\"][^”\"]{3,300}[”\"]\s*(?:,|and|,\s*and)?\s*)+)", text)
+    if quotes:
+        return [q.strip(" ,.") for q in re.findall(r"[“\"]([^”\"]{3,300})[”\"]", quotes.group(1))]
     cut = OFFENCE_STOP.search(text)
     text = text[:cut.start()] if cut else text
-    text = re.sub(r"^(?:allegedly|having|being)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:allegedly|having|being|a|an|the)\s+", "", text.strip(), flags=re.I)
     parts = [p.strip(" ,.") for p in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+as well as\s+", text)]
-    return [p for p in parts if 2 < len(p) < 120 and not NOT_OFFENCE.match(p) and re.search(r"[a-z]", p)]
+    return [p for p in parts if 2 < len(p) < 300 and not NOT_OFFENCE.match(p) and re.search(r"[a-z]", p)
+            and not re.fullmatch(rf"(?:{ADJECTIVES}\s*)+", p, re.I) and not re.match(r"\d|(?:one|two|three|four|five|six|"
+                                                                                 r"seven|eight|nine|ten)\s+(?:years?|months?)", p)]
 
 
 def extract(doc: Doc, parts: Participants, facts: Facts) -> None:
     text = doc.text
     found: list[Charge] = []
+    last_code = ""
     for sent in doc.narrative():
         article_spans = []
         for m in list(ARTICLE.finditer(text, sent.start, sent.end)) + list(CODE_THEN_LIST.finditer(text, sent.start, sent.end)):
@@ -80,8 +87,12 @@ def extract(doc: Doc, parts: Participants, facts: Facts) -> None:
                                                                                    text[clause[0]:m.start()]):
                 continue
             code = _code_name(m.group("code") or "", doc)
-            if not code:
-                continue     # "Article 19 of the Universal Declaration": not a charge without a code
+            if code:
+                last_code = code
+            elif re.search(r"\b(?:charg|accus|prosecut|convict|indict)\w*", text[clause[0]:clause[1]], re.I):
+                code = last_code or _code_name("the Criminal Code", doc)
+            else:
+                continue     # "Article 19 of the Universal Declaration": not a charge
             if re.search(r"Administrative", code) and not re.search(r"charg|accus|prosecut|convict|fined|sentenced|detention",
                                                                      text[sent.start:sent.end], re.I):
                 continue
@@ -132,7 +143,7 @@ def _offences_near(before: str, after: str) -> list[str]:
     quoted = re.findall(r"[“\"]([^”\"]{3,150})[”\"]", before[-160:])
     if quoted and re.search(r"[“\"][^“\"]*$", before) is None:
         return [q.strip(" ,.") for q in quoted[-2:]]
-    m = re.match(r"\s*(?:for\s+)?(?:allegedly\s+)?([a-z][a-z ]{3,80}?)(?:[,.;(]|$)", after)
+    m = re.match(r"\s*,?\s*(?:for\s+|alleging\s+|accused of\s+)?(?:allegedly\s+)?([a-z][a-z -]{3,80}?)(?:[,.;(]|$)", after)
     if m and not re.match(r"(?:and|which|if|but|who|for|sanctionable|punishable)\b", m.group(1)):
         return [m.group(1).strip()]
     m = re.search(r"\b(?:for|with|of)\s+(?:allegedly\s+)?([a-z][a-z ]{3,80}?)\s*(?:\(|under\s*)?$", before)

@@ -13,7 +13,8 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "several": 0}
 IRREALIS_BEFORE = re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|ask(?:s|ed|ing)?|"
-    r"to prevent|in order to|[Ii]f|[Uu]nless|would|could|might|may|risks?|faces?|facing|expected|expects?|[Ss]hould|"
+    r"to prevent|in order to|[Ii]f|[Uu]nless|would|could|might|may|risks?|faces? (?:up to|a maximum|\w+ years)|"
+    r"facing (?:up to|a maximum)|expected|expects?|[Ss]hould|"
     r"must|not|never|no|without|den(?:y|ies|ied)|refused to|fears?|feared|threatened with|seeks?|sought|"
     r"aim(?:s|ed)? to|plan(?:s|ned)? to|pending|possible|potential|prior to)\b[^.;]*$")
 NEGATED_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}(?:has|had|have|was|were|is|are)\s+(?:not|yet to)\b|^\W*(?:not yet)\b", re.I)

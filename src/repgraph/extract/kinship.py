@@ -87,6 +87,10 @@ def extract(doc: Doc, index: PersonIndex, parts: Participants, facts: Facts) -> 
                 if prev is None or count > prev[0]:
                     unnamed[(key, rel)] = (count, ev)
     facts.kinship.extend(_dedupe_named(named))
+    for k in facts.kinship:
+        for word, (rel, _) in _words().items():
+            if rel == k.relation:
+                parts.kin[(k.person, word)] = k.relative
     have = {(k.person, k.relation) for k in facts.kinship}
     for (key, rel), (count, ev) in unnamed.items():
         if (key, rel) in have:

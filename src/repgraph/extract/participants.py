@@ -24,6 +24,12 @@ GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|be)\s+(?:\w+ly\s+|not\s+|also\s+|then\s+|later\s+|"
                             r"subsequently\s+|reportedly\s+|allegedly\s+|eventually\s+|finally\s+)*$")
 POSSESSIVE_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|their))\s+(?:\w+\s+){0,2}$")
+KIN_AFTER = re.compile(r"(?:['’]s?)?\s+(?:(?:two|three|four|\d+|young|younger|youngest|elder|eldest|late)\s+)?"
+                       r"(?:mother|father|parents?|sons?|daughters?|child|children|brothers?|sisters?|husband|wife|"
+                       r"uncle|aunt|nephew|niece|cousin|grand\w+|relatives?|family|widow)\b", re.I)
+PREPOSITION_BEFORE = re.compile(r"\b(?:for|to|with|by|from|against|on behalf of|like)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+NOMINAL = re.compile(r"(?:arrest|detention|trial|hearings?|indictment|investigation|release|appeal|conviction|sentencing|"
+                     r"abduction|disappearance|killing|torture|search|raid|summons|interrogation)$", re.I)
 
 
 @dataclass
@@ -41,6 +47,7 @@ class Participants:
         self.index = index
         self.salience = Counter(m.key for m in index.mentions if m.rule != "person-title")
         self.refs: dict[int, list[Ref]] = {}
+        self.kin: dict[tuple[str, str], str] = {}     # (person, kinship word) -> named relative; set by kinship
         self._resolve_all()
 
     def _groups(self, sent: Sent) -> list[Ref]:
@@ -58,7 +65,17 @@ class Participants:
                 refs.append(Ref(m.start, m.end, (m.key,)))
         return refs
 
+    def _subject(self, sent: Sent, named: list[Ref]) -> str | None:
+        """The first single person named in SENT who is not just the possessor of a relative
+        ("Ms. X's daughter, Ms. Y, was arrested": Y)."""
+        text = self.doc.text
+        for r in named:
+            if len(r.keys) == 1 and not KIN_AFTER.match(text[r.end:r.end + 30]):
+                return r.keys[0]
+        return None
+
     def _resolve_all(self) -> None:
+        prev_subject: str | None = None
         last_group: tuple[str, ...] = ()
         groups: list[tuple[str, ...]] = []  # every list of names so far, oldest first
         recent: list[str] = []            # person keys, most recent last
@@ -81,6 +98,10 @@ class Participants:
                 if ok:                        # a name earlier in the same sentence comes first
                     items.append(Ref(m.start(), m.end(), (ok[0],)))
                     continue
+                subject = prev_subject if prev_subject and self.index.persons[prev_subject].gender == want else None
+                if subject:                   # the subject of the previous sentence comes next
+                    items.append(Ref(m.start(), m.end(), (subject,)))
+                    continue
                 cands = [k for k in recent[-6:] if self.index.persons[k].gender in (want, "")]
                 if not cands:
                     continue
@@ -97,6 +118,8 @@ class Participants:
                     items.append(Ref(m.start(), m.end(), group))
             items.sort(key=lambda r: r.start)
             self.refs[sent.start] = items
+            if sent.region == "narrative":
+                prev_subject = self._subject(sent, named) or (prev_subject if not named else None)
             for r in named:
                 if len(r.keys) > 1:
                     last_group = r.keys
@@ -130,22 +153,34 @@ class Participants:
         inside = [r for r in refs if t_start <= r.start < t_end]
         if inside:                      # "his arrest": the trigger phrase holds its possessor
             return list(inside[0].keys)
-        before = [r for r in refs if r.end <= t_start]
+        # a name inside a prepositional phrase ("lawyers for the late leader X") is not the one it happened to
+        before = [r for r in refs if r.end <= t_start and not PREPOSITION_BEFORE.search(text[c_start:r.start])]
         after = [r for r in refs if r.start >= t_end]
         lead = text[c_start:t_start]
-        if PASSIVE_BEFORE.search(lead) and before:
-            return list(before[-1].keys)
+        if PASSIVE_BEFORE.search(lead):
+            return self._kin(before[-1]) if before else []
         if before and POSSESSIVE_BEFORE.search(text[before[-1].start:t_start]) and t_start - before[-1].end < 25:
-            return list(before[-1].keys)
-        if after and after[0].start - t_end <= 60 and not re.search(r"\b(?:by|from|to|with)\s*$", text[t_end:after[0].start]):
-            return list(after[0].keys)
+            return self._kin(before[-1])
+        if after and after[0].start - t_end <= 90 and not re.search(r"\b(?:by|from|to|with)\s*$", text[t_end:after[0].start]):
+            return self._kin(after[0])
+        if NOMINAL.search(text[t_start:t_end]):
+            return []       # "his lawyer confirmed the arrest": a noun without its possessor or object names nobody
         if before:
-            return list(before[-1].keys)
+            return self._kin(before[-1])
         if after:
-            return list(after[0].keys)
+            return self._kin(after[0])
         if not self.refs.get(sent.start):
             return self.carried(sent)
         return []
+
+    def _kin(self, ref: Ref) -> list[str]:
+        """'Her uncle was sentenced': the relative, when the reference is a possessor of a kinship noun."""
+        m = KIN_AFTER.match(self.doc.text[ref.end:ref.end + 40])
+        if not m:
+            return list(ref.keys)
+        word = m.group().split()[-1].lower()
+        found = [self.kin[(k, word)] for k in ref.keys if (k, word) in self.kin]
+        return found
 
     def carried(self, sent: Sent) -> list[str]:
         """For a sentence that names nobody ("On the same day, a detention order was approved"): the one
