@@ -5,6 +5,7 @@ import json
 
 from conftest import FIXTURES, SEED
 
+TWO = [FIXTURES / "appeals" / "kaz-plural-defendants.txt", FIXTURES / "appeals" / "blr-killing-disappearance.txt"]
 QUERY_COLUMNS = {
     "appeals": ["code", "date", "country", "title", "source"],
     "persons": ["appeal", "person", "name", "gender", "roles"],
@@ -90,7 +91,7 @@ def test_exports_are_deterministic(cli, tmp_path):
         dumps = []
         for i in range(2):
             store = tmp_path / f"store-{fmt}-{i}"
-            cli("build", SEED, FIXTURES / "appeals", "--store", store)
+            cli("build", SEED, *TWO, "--store", store)
             out = tmp_path / f"dump-{i}.{fmt}"
             assert cli("export", "--store", store, "--format", fmt, "--out", out)[0] == 0
             dumps.append(out.read_bytes())
@@ -100,7 +101,7 @@ def test_exports_are_deterministic(cli, tmp_path):
 def test_named_graphs_survive_in_quad_dumps(cli, tmp_path):
     import pyoxigraph as ox
     store = tmp_path / "store"
-    cli("build", SEED, FIXTURES / "appeals", "--store", store)
+    cli("build", SEED, *TWO, "--store", store)
     out = tmp_path / "d.nq"
     cli("export", "--store", store, "--format", "nq", "--out", out)
     graphs = {q.graph_name.value for q in ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS)}
