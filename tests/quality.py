@@ -30,6 +30,8 @@ KIN_CLASS = {"son": "child", "daughter": "child", "mother": "parent", "father": 
 INVERSE_KIN = {"child": "parent", "parent": "child", "grandchild": "grandparent", "grandparent": "grandchild",
                "uncle_aunt": "nephew_niece", "nephew_niece": "uncle_aunt"}
 SAME_EVENT = {"indictment": "charge", "sentencing": "conviction", "detention": "arrest"}
+# fields checked on a matched pair (not part of the match): a wrong value is listed, not counted against P/R
+ATTRIBUTES = {"persons": ("gender",), "organisations": ("kind",), "sentences": ("penalty", "date", "court")}
 DETENTION_PLACE = re.compile(r"\b(prison|penal colony|colony|detention cent|jail|penitentiar|correctional|remand)", re.I)
 
 
@@ -58,8 +60,15 @@ def rows(path: Path) -> dict[str, list[dict]]:
                    for e in facts.events if name[e.person]],
         "addressees": [{"name": a.name, "position": a.position, "email": a.email} for a in appeal.addressees],
     }
+    quotes = {"relatives": facts.kinship, "memberships": facts.memberships, "charges": facts.charges,
+              "sentences": facts.sentences, "events": facts.events}
+    for kind, found in quotes.items():          # where each row comes from, for the report of extra rows
+        for row, fact in zip(out[kind], [f for f in found if name[f.person]]):
+            row["_quote"] = " ".join(fact.evidence.quote.split()) if fact.evidence else ""
     # one row per fact node: the mapping gives equal facts one IRI
-    return {kind: [dict(t) for t in dict.fromkeys(tuple(r.items()) for r in table)] for kind, table in out.items()}
+    unique = {kind: {tuple((k, v) for k, v in r.items() if k != "_quote"): r for r in reversed(table)}
+              for kind, table in out.items()}
+    return {kind: list(reversed(rows_.values())) for kind, rows_ in unique.items()}
 
 
 # ---- matching rules ------------------------------------------------------------------------------
@@ -160,6 +169,12 @@ def pair_up(gold: list[dict], pred: list[dict], match) -> list[tuple[dict, dict 
     return [(g, hit[i]) for i, g in enumerate(gold)]
 
 
+def same_value(attr: str, pred: str, gold) -> bool:
+    if attr == "date":
+        return bool(pred) and str(pred).startswith(str(gold))
+    return names_match(pred, [gold]) if attr == "court" else fold(pred) == fold(str(gold))
+
+
 # ---- scoring -------------------------------------------------------------------------------------
 
 @dataclass
@@ -169,6 +184,7 @@ class Tally:
     gold: int = 0
     missed: list[str] = field(default_factory=list)     # "file: gold fact" never found
     extra: list[str] = field(default_factory=list)      # "file: row" that states no gold fact
+    wrong: list[str] = field(default_factory=list)      # "file: row: field expected, got" on a matched pair
 
     @property
     def precision(self) -> float:
@@ -211,12 +227,19 @@ def score(gold_files: list[Path]) -> dict[str, Tally]:
             used = [id(r) for _, r in pairs if r is not None]
             t = tallies[kind]
             t.tp, t.pred, t.gold = t.tp + len(used), t.pred + len(found), t.gold + len(gold)
-            t.missed += [f"{f.stem}: {g}" for g, r in pairs if r is None]
-            t.extra += [f"{f.stem}: {r}" for r in found if id(r) not in used]
+            t.missed += [f"{f.stem}: {shown(g)}" for g, r in pairs if r is None]
+            t.extra += [f"{f.stem}: {shown(r)}" for r in found if id(r) not in used]
+            t.wrong += [f"{f.stem}: {shown(r)}: {a} should be {g[a]}" for g, r in pairs if r is not None
+                        for a in ATTRIBUTES.get(kind, ()) if g.get(a) and not same_value(a, r[a], g[a])]
     overall = Tally()
     for t in tallies.values():
         overall.add(t)
     return {**tallies, "overall": overall}
+
+
+def shown(row: dict) -> str:
+    fields = ", ".join(f"{k}={v}" for k, v in row.items() if v and k not in ("_quote", "variants", "id", "roles"))
+    return fields + (f'  <- "{row["_quote"][:160]}"' if row.get("_quote") else "")
 
 
 def table(tallies: dict[str, Tally]) -> str:
@@ -235,6 +258,8 @@ def main(argv: list[str]) -> int:
             print(f"missed {kind:<13} {line}")
         for line in tallies[kind].extra:
             print(f"extra  {kind:<13} {line}")
+        for line in tallies[kind].wrong:
+            print(f"wrong  {kind:<13} {line}")
     return 0
 
 
