@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+import wordninja
 from anyascii import anyascii
 
 # Function words that scraped pages glue to a neighbouring word ("Demirand", "Sotoudehis").
@@ -60,6 +61,27 @@ def _glue_split(word: str, known: Counter) -> int | None:
     return None
 
 
+_COSTS = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
+COMMON, VERY_COMMON = 12.4, 11.0   # word costs of roughly the 20,000 and 5,000 most frequent English words
+
+
+def _english_splits(word: str) -> list[int]:
+    """Cuts inside a word that is two or three common English words run together ('isbeing',
+    'Accordingto'), using wordninja's bundled English word list; names and real words are left alone."""
+    low = word.lower()
+    if len(low) < 5 or low in _COSTS or not low.isalpha():
+        return []
+    parts = wordninja.split(low)
+    limit = COMMON if word.islower() else VERY_COMMON
+    if not 2 <= len(parts) <= 3 or any(len(p) < 2 or _COSTS.get(p, 99) > limit for p in parts):
+        return []
+    cuts, pos = [], 0
+    for p in parts[:-1]:
+        pos += len(p)
+        cuts.append(pos)
+    return cuts
+
+
 def repair(text: str) -> Repaired:
     """Put back the spaces that scraped appeals lose between words, keeping offsets into TEXT."""
     known = Counter(m.group() for m in WORD.finditer(text))
@@ -76,6 +98,8 @@ def repair(text: str) -> Repaired:
             cut = _glue_split(word, known)
             if cut:
                 cuts.add(cut)
+        if not cuts and known[word] <= 1:
+            cuts.update(_english_splits(word))
         for i, ch in enumerate(word):
             if i in cuts:
                 out.append(" ")

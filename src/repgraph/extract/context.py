@@ -19,7 +19,12 @@ IRREALIS_BEFORE = re.compile(
     r"aim(?:s|ed)? to|plan(?:s|ned)? to|pending|possible|potential|prior to)\b[^.;]*$")
 NEGATED_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}(?:has|had|have|was|were|is|are)\s+(?:not|yet to)\b|^\W*(?:not yet)\b", re.I)
 RELATIVE = re.compile(r"\b(?:(?:on|in) the same day|the same day|the (?:next|following) day|(?P<n>\w+) days? later|"
-                      r"the (?:next|following) month|a month later|(?P<h>hours?) later)\b", re.I)
+                      r"the (?:next|following) month|a month later|(?P<h>hours?) later|after (?:a few|several|\w+) hours|"
+                      r"the same (?:evening|night|morning))\b", re.I)
+# an event date is introduced by a preposition ("on 5 May", "in July 2024", "since 2018"), not a modifier ("2012 laureate")
+DATE_CONTEXT = re.compile(r"\b(?:on|in|since|from|between|of|by|at|during|until|and|around|as of|early|late|mid)\s+"
+                          r"(?:the\s+)?(?:(?:early|late|evening|morning|night|afternoon|beginning|end|middle|mid)\s+(?:of\s+)?)*$",
+                          re.I)
 
 
 def _shift(d: Date, days: int) -> Date:
@@ -39,7 +44,8 @@ class Dates:
         for sent in doc.sents:
             ref = doc.date or last
             found = find_dates(doc.text, sent.start, sent.end, reference=ref)
-            found = [m for m in found if not re.search(r"\b(?:until|till|through)\s*$", doc.text[max(0, m.start - 12):m.start])]
+            found = [m for m in found if not re.search(r"\b(?:until|till|through)\s*$", doc.text[max(0, m.start - 12):m.start])
+                     and (DATE_CONTEXT.search(doc.text[max(0, m.start - 40):m.start]) or m.start == sent.start)]
             for m in RELATIVE.finditer(doc.text, sent.start, sent.end):
                 if last is None:
                     continue
@@ -65,11 +71,16 @@ class Dates:
     def near(self, sent: Sent, start: int, end: int, clause: tuple[int, int]) -> Date | None:
         """The date a trigger at START..END refers to: the nearest in its clause, else the sentence's opening date."""
         found = self.by_sent.get(sent.start, [])
-        inside = [m for m in found if clause[0] <= m.start < clause[1] and (m.start < start or m.start - end <= 50)]
+        text = self.doc.text
+        inside = [m for m in found if clause[0] <= m.start < clause[1] and (
+            m.start < start and not re.search(r"\b(?:later|subsequently|then|afterwards|since then)\b", text[m.end:start])
+            or m.start >= end and (m.start - end <= 50 or re.search(r"\bsince\s+$", text[m.start - 8:m.start])
+                                   and m.start - end <= 110))]
         if inside:
             best = min(inside, key=lambda m: m.start - end if m.start >= end else (start - m.end) * 1.5)
             return best.date
-        earlier = [m for m in found if m.end <= start and start - m.end < 200]
+        earlier = [m for m in found if m.end <= start and start - m.end < 200
+                   and not re.search(r"\b(?:later|subsequently|then|afterwards)\b", text[m.end:start])]
         return earlier[-1].date if earlier else None
 
 

@@ -2,6 +2,7 @@
 speaks of, and the nearest date; one event per person, kind and date."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..facts import Event, Facts
@@ -17,6 +18,10 @@ PRECEDENCE = ["house_arrest", "travel_ban", "acquittal", "pardon", "release", "c
               "charge", "investigation", "trial", "hearing", "appeal", "interrogation", "search", "raid", "summons",
               "torture", "ill_treatment", "killing", "disappearance", "attack", "threat", "surveillance", "deportation",
               "dissolution", "fine", "detention", "arrest"]
+
+
+ORGANISATION_EVENTS = {"dissolution"}           # they happen to organisations, not persons
+PRE_TRIAL = re.compile(r"\b(?:detention|remand|custody|pre-?trial)\b", re.I)
 
 
 @cache
@@ -37,14 +42,24 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
                 clause = parts.clause(sent, m.start())
                 if not asserted(doc, clause[0], m.start(), m.end()):
                     continue
+                if kind in ORGANISATION_EVENTS:
+                    continue
                 persons = parts.of_trigger(sent, m.start(), m.end())
                 if not persons:
                     continue
                 taken.append((m.start(), m.end()))
+                after = doc.text[m.end():clause[1]][:80]
+                if kind == "sentencing" and PRE_TRIAL.search(after) and not re.search(r"prison|imprisonment|colony", after):
+                    kind_here = "detention"       # "sentenced to a two-month detention in remand"
+                elif kind == "charge" and re.search(r"\b(?:convicted|sentenced|found guilty|acquitted)\b",
+                                                    doc.text[clause[0]:m.start()]):
+                    continue                      # "convicted under false charges of X": the conviction's charges
+                else:
+                    kind_here = kind
                 when = dates.near(sent, m.start(), m.end(), clause)
-                ev = doc.evidence(m.start(), m.end(), f"event:{kind}", 0.8 if when else 0.7)
+                ev = doc.evidence(m.start(), m.end(), f"event:{kind_here}", 0.8 if when else 0.7)
                 for key in persons:
-                    found.append(Event(key, kind, when.iso if when else "", evidence=ev))
+                    found.append(Event(key, kind_here, when.iso if when else "", evidence=ev))
     facts.events.extend(dedupe(found))
 
 

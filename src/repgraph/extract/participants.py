@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from .doc import Doc, Sent
 from .persons import PersonIndex
 
-CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|\s+(?:but|while|whereas|although|however)\s+|,\s+(?:who|which|where|whose)\b")
+CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|\s+(?:but|while|whereas|although|however)\s+|,\s+(?:who|which|where|whose)\b|"
+                          r"\b(?:said|says|reported|reports|stated|states|told \w+|announced|confirmed|claimed|claims|"
+                          r"added|noted|explained|insisted|alleged|alleges|believes|revealing|revealed)\s+that\b")
 LIST_SEP = re.compile(r"\s*(?:(?:,\s*)+(?:and\s+)?|and\s+|,?\s*as well as\s+|&\s*)"
                       r"(?:(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,?\s*)?"
                       r"(?:(?:Mr|Ms|Mrs|Dr|Messrs|Mses)\.?\s+)?")
@@ -27,7 +29,11 @@ POSSESSIVE_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|their))\s+(?:\w+\s+){0
 KIN_AFTER = re.compile(r"(?:['’]s?)?\s+(?:(?:two|three|four|\d+|young|younger|youngest|elder|eldest|late)\s+)?"
                        r"(?:mother|father|parents?|sons?|daughters?|child|children|brothers?|sisters?|husband|wife|"
                        r"uncle|aunt|nephew|niece|cousin|grand\w+|relatives?|family|widow)\b", re.I)
-PREPOSITION_BEFORE = re.compile(r"\b(?:for|to|with|by|from|against|on behalf of|like)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+PREPOSITION_BEFORE = re.compile(r"\b(?:for|to|with|by|from|against|on behalf of|like|under|about)\s+(?:the\s+)?"
+                                r"(?:[\w-]+\s+){0,3}$")
+REPORTED = re.compile(r"\b(?:said|says|reported|stated|told|claimed|confirmed|added|explained)\b")
+SPEAKER = re.compile(r"^,?\s+(?:[^,.]{0,60},\s+)?(?:said|says|added|stated|explained|told)\b")
+TEMPORAL_PP = re.compile(r"^(?:after|during|following|at|before|since)\b", re.I)
 NOMINAL = re.compile(r"(?:arrest|detention|trial|hearings?|indictment|investigation|release|appeal|conviction|sentencing|"
                      r"abduction|disappearance|killing|torture|search|raid|summons|interrogation)$", re.I)
 
@@ -63,7 +69,14 @@ class Participants:
                 continue
             else:
                 refs.append(Ref(m.start, m.end, (m.key,)))
-        return refs
+        # "X, Y" without a conjunction is an apposition ("Rufat Safarov, Marie Struthers, ... said"), not a list
+        out = []
+        for r in refs:
+            if len(r.keys) > 1 and not re.search(r"\band\b|as well as|&", text[r.start:r.end]):
+                out.extend(Ref(m.start, m.end, (m.key,)) for m in self.index.at(r.start, r.end) if m.rule != "person-title")
+            else:
+                out.append(r)
+        return out
 
     def _subject(self, sent: Sent, named: list[Ref]) -> str | None:
         """The first single person named in SENT who is not just the possessor of a relative
@@ -93,8 +106,11 @@ class Participants:
                         items.append(Ref(m.start(), m.end(), group))
                     continue
                 want = GENDER[word]
+                speakers = set()
+                if word in ("him", "her"):
+                    speakers = {k for r in before if REPORTED.search(self.doc.text[r.end:m.start()]) for k in r.keys}
                 ok = [k for r in reversed(before) if len(r.keys) == 1 for k in r.keys
-                      if self.index.persons[k].gender in (want, "")]
+                      if self.index.persons[k].gender in (want, "") and k not in speakers]
                 if ok:                        # a name earlier in the same sentence comes first
                     items.append(Ref(m.start(), m.end(), (ok[0],)))
                     continue
@@ -154,16 +170,28 @@ class Participants:
         if inside:                      # "his arrest": the trigger phrase holds its possessor
             return list(inside[0].keys)
         # a name inside a prepositional phrase ("lawyers for the late leader X") is not the one it happened to
+        refs = [r for r in refs if not SPEAKER.match(text[r.end:r.end + 80])
+                and not re.search(r"\b(?:said|added|stated)\s+$", text[max(0, r.start - 12):r.start])]
         before = [r for r in refs if r.end <= t_start and not PREPOSITION_BEFORE.search(text[c_start:r.start])]
         after = [r for r in refs if r.start >= t_end]
         lead = text[c_start:t_start]
+        if not before and re.search(r",\s+who$", text[max(sent.start, c_start - 8):c_start]):
+            # "Ms. X, who is serving a six-year sentence": the relative pronoun stands for the name before it
+            antecedent = [r for r in self.refs.get(sent.start, []) if r.end <= c_start]
+            return self._kin(antecedent[-1]) if antecedent else []
         if PASSIVE_BEFORE.search(lead):
+            if before and re.match(r"['’]s?\s", text[before[-1].end:before[-1].end + 3]) and \
+                    not KIN_AFTER.match(text[before[-1].end:before[-1].end + 40]):
+                return []       # "Navalny's lawyers were prosecuted": the possessor is not the one prosecuted
             return self._kin(before[-1]) if before else []
         if before and POSSESSIVE_BEFORE.search(text[before[-1].start:t_start]) and t_start - before[-1].end < 25:
             return self._kin(before[-1])
         if after and after[0].start - t_end <= 90 and not re.search(r"\b(?:by|from|to|with)\s*$", text[t_end:after[0].start]):
             return self._kin(after[0])
         if NOMINAL.search(text[t_start:t_end]):
+            if TEMPORAL_PP.match(text[t_start:t_end]) or re.search(r"\b(?:after|during|following|at)\s+(?:the|a|his|her)\s*$",
+                                                                 text[max(c_start, t_start - 20):t_start]):
+                return self.main_person()     # "after the hearing": the case's hearing
             return []       # "his lawyer confirmed the arrest": a noun without its possessor or object names nobody
         if before:
             return self._kin(before[-1])
@@ -171,6 +199,13 @@ class Participants:
             return self._kin(after[0])
         if not self.refs.get(sent.start):
             return self.carried(sent)
+        return []
+
+    def main_person(self) -> list[str]:
+        """The person the appeal is most about (most mentions), when one clearly is."""
+        top = self.salience.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            return [top[0][0]]
         return []
 
     def _kin(self, ref: Ref) -> list[str]:

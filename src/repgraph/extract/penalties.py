@@ -16,7 +16,9 @@ NUM = r"(?:\d+(?:[- ]\d/\d)?|(?:a|an|one|two|three|four|five|six|seven|eight|nin
 UNIT = r"(?:years?|months?|weeks?|days?)"
 AMOUNT = rf"{NUM}(?:-|\s+){UNIT}(?:['’]s?)?(?:\s+and\s+(?:a\s+half|{NUM}(?:-|\s+){UNIT}))?"
 DURATION = re.compile(rf"(?P<amount>{AMOUNT})")
-SENTENCED = re.compile(r"\b(?:sentenced|jailed|given|handed(?: down)?|imposed)\b", re.I)
+SENTENCED = re.compile(r"\b(?:sentenced|jailed|imprisoned|given|handed(?: down)?|imposed|serving|"
+                       r"sentences?\s+(?:was|were|has been|had been)\s+(?:reduced|commuted|increased|changed))\b", re.I)
+NOT_A_PENALTY = re.compile(r"\b(?:detention|remand|custody|pre-?trial)\b", re.I)
 RESPECTIVELY = re.compile(rf"respectively\s+to\s+(?P<list>{NUM}(?:\s*,\s*{NUM})*\s*(?:,\s*)?and\s+{NUM})\s+(?P<unit>{UNIT})", re.I)
 RANGE = re.compile(rf"\bbetween\s+{NUM}\s+and\s+{NUM}\s+{UNIT}", re.I)
 REDUCED = re.compile(r"\bsentence\s+(?:was|has been|had been)\s+(?:reduced|commuted|increased|upheld|confirmed)\s+to\b", re.I)
@@ -70,6 +72,7 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
     dates = Dates(doc)
     courts = [(m.start, m.end, org_at.get(m.start)) for m in mentions if m.kind == "court" and m.start in org_at]
     found: list[Sentence] = []
+    revisions: set[tuple[str, str, str]] = set()     # sentences a court later reduced, increased or commuted to
     for sent in doc.narrative():
         for m in SENTENCED.finditer(text, sent.start, sent.end):
             word = m.group().lower()
@@ -77,7 +80,8 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
             if not asserted(doc, clause[0], m.start(), m.end()):
                 continue
             rest = text[m.end():clause[1]]
-            if word != "sentenced" and not re.match(rf"\s+(?:\w+\s+){{0,3}}?(?:a\s+)?{AMOUNT}", rest, re.I):
+            if word not in ("sentenced",) and not word.startswith("sentence") and \
+                    not re.match(rf"\s+(?:\w+\s+){{0,3}}?(?:a\s+|an\s+)?{AMOUNT}", rest, re.I):
                 continue
             if re.match(r"\s+in absentia\b", rest) and not DURATION.search(rest):
                 continue
@@ -98,29 +102,37 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
             window = rest[:160]
             ranged = RANGE.search(window)
             amounts = [] if ranged else [a for a in DURATION.finditer(window)]
+            if amounts and NOT_A_PENALTY.search(window[:amounts[0].end() + 40]) and not _penalty(window):
+                continue        # "sentenced to a two-month detention in remand": a pre-trial measure
             penalty = _penalty(window) or ("imprisonment" if amounts else "")
             if not penalty:
                 continue
             dur = duration(amounts[0].group("amount")) if amounts else ""
             if penalty == "fine":
                 dur = ""
+            revised = word.startswith("sentence")
             for key in persons:
                 found.append(Sentence(key, penalty, dur, when.iso if when else "", court, evidence=ev))
+                if revised:
+                    revisions.add((key, penalty, dur))
                 extra = re.search(r"\band\s+(?:a\s+)?(?:" + "|".join(p.pattern for n, p in _penalty_patterns()
-                                                                   if n in ("fine", "travel_ban", "other")) + ")", window)
+                                                                   if n in ("fine", "travel_ban")) + ")", window)
                 if extra and penalty == "imprisonment":
                     second = _penalty(window[extra.start():])
-                    if second and second != penalty:
+                    if second in ("fine", "travel_ban"):
                         found.append(Sentence(key, second, "", when.iso if when else "", court, evidence=ev))
-    facts.sentences.extend(_dedupe(found))
+    facts.sentences.extend(_dedupe(found, revisions))
 
 
-def _dedupe(sentences: list[Sentence]) -> list[Sentence]:
-    """One sentence per person and penalty; the one with a duration and date wins."""
+def _dedupe(sentences: list[Sentence], revisions: set[tuple[str, str, str]]) -> list[Sentence]:
+    """One sentence per person and penalty: a revised sentence ('reduced to six years') replaces the first,
+    otherwise the one with a duration, date and court wins."""
     best: dict[tuple[str, str], Sentence] = {}
     for s in sentences:
         key = (s.person, s.penalty)
         prev = best.get(key)
-        if prev is None or (bool(s.duration), bool(s.date), bool(s.court)) > (bool(prev.duration), bool(prev.date), bool(prev.court)):
+        rank = ((s.person, s.penalty, s.duration) in revisions, bool(s.duration), bool(s.date), bool(s.court))
+        if prev is None or rank > ((prev.person, prev.penalty, prev.duration) in revisions, bool(prev.duration),
+                                   bool(prev.date), bool(prev.court)):
             best[key] = s
     return list(best.values())
