@@ -7,22 +7,22 @@ from . import add_store
 
 
 def run(args) -> int:
-    import rdflib
-
     from ..store import appeal_graphs, open_read, store_path
-    from ..validate import validate_graph
+    from ..validate import merge_reports, validate_graph
     store = open_read(store_path(args.store))
     graphs = appeal_graphs(store)
-    problems, report = [], rdflib.Graph()
+    problems, reports = [], []
     for g in sorted(graphs):
-        found, rep = validate_graph(g, graphs[g])
+        found, report = validate_graph(g, graphs[g])
         problems.extend(found)
-        report += rep
+        reports.append(report)
     if args.report:
-        Path(args.report).write_text(report.serialize(format="turtle"), encoding="utf-8")
+        Path(args.report).write_text(merge_reports(reports).serialize(format="turtle"), encoding="utf-8")
     for p in problems:
         print(p.line())
-    print(f"{len(graphs)} appeal graph(s): " + ("conforms" if not problems else f"{len(problems)} problem(s)"))
+    failing = len({p.graph for p in problems})
+    print(f"{len(graphs)} appeal graph(s): " + ("conforms" if not problems else
+                                                 f"{len(problems)} problem(s) in {failing} appeal graph(s)"))
     return 1 if any(p.severity == "Violation" for p in problems) else 0
 
 
