@@ -43,32 +43,42 @@ def rows(path: Path) -> dict[str, list[dict]]:
     facts = extract(appeal)
     name = {k: p.name for k, p in facts.persons.items()}
     org = {k: o.name for k, o in facts.organisations.items()}
-    out = {
-        "persons": [{"name": p.name, "gender": p.gender, "roles": ";".join(p.roles)}
-                    for p in facts.persons.values() if p.name],
-        "relatives": [{"person": name[k.person], "relative": name[k.relative], "relation": k.relation}
-                      for k in facts.kinship if name[k.person]],
-        "memberships": [{"person": name[m.person], "organisation": org[m.organisation], "role": m.role}
-                        for m in facts.memberships if name[m.person]],
-        "organisations": [{"name": o.name, "kind": o.kind} for o in facts.organisations.values()],
-        "charges": [{"person": name[c.person], "charge": c.offence, "article": c.article,
-                     "legal_code": c.legal_code or ("unknown code" if c.article else "")}
-                    for c in facts.charges if name[c.person]],
-        "sentences": [{"person": name[s.person], "penalty": s.penalty, "duration": s.duration, "date": s.date,
-                       "court": org.get(s.court, "")} for s in facts.sentences if name[s.person]],
-        "events": [{"person": name[e.person], "event": e.type, "date": e.date}
-                   for e in facts.events if name[e.person]],
-        "addressees": [{"name": a.name, "position": a.position, "email": a.email} for a in appeal.addressees],
-    }
-    quotes = {"relatives": facts.kinship, "memberships": facts.memberships, "charges": facts.charges,
-              "sentences": facts.sentences, "events": facts.events}
-    for kind, found in quotes.items():          # where each row comes from, for the report of extra rows
-        for row, fact in zip(out[kind], [f for f in found if name[f.person]]):
-            row["_quote"] = " ".join(fact.evidence.quote.split()) if fact.evidence else ""
-    # one row per fact node: the mapping gives equal facts one IRI
-    unique = {kind: {tuple((k, v) for k, v in r.items() if k != "_quote"): r for r in reversed(table)}
-              for kind, table in out.items()}
-    return {kind: list(reversed(rows_.values())) for kind, rows_ in unique.items()}
+    out: dict[str, list[dict]] = {kind: [] for kind in KINDS}
+
+    def add(table: str, ident: tuple, evidence=None, **row) -> None:
+        row["_id"] = ident                      # what the mapping mints the fact's IRI from
+        row["_quote"] = " ".join(evidence.quote.split()) if evidence else ""
+        out[table].append(row)
+
+    for k, p in facts.persons.items():
+        if p.name:
+            add("persons", (k,), name=p.name, gender=p.gender, roles=";".join(p.roles))
+    for k, o in facts.organisations.items():
+        add("organisations", (o.name,), name=o.name, kind=o.kind)
+    for a in appeal.addressees:
+        add("addressees", (a.start,), name=a.name, position=a.position, email=a.email)
+    for t in facts.kinship:
+        if name[t.person]:
+            add("relatives", (t.person, t.relative, t.relation), t.evidence,
+                person=name[t.person], relative=name[t.relative], relation=t.relation)
+    for m in facts.memberships:
+        if name[m.person]:
+            add("memberships", (m.person, m.organisation), m.evidence,
+                person=name[m.person], organisation=org[m.organisation], role=m.role)
+    for c in facts.charges:
+        if name[c.person]:
+            add("charges", (c.person, c.article, c.offence), c.evidence, person=name[c.person], charge=c.offence,
+                article=c.article, legal_code=c.legal_code or ("unknown code" if c.article else ""))
+    for s in facts.sentences:
+        if name[s.person]:
+            add("sentences", (s.person, s.penalty, s.duration, s.date), s.evidence, person=name[s.person],
+                penalty=s.penalty, duration=s.duration, date=s.date, court=org.get(s.court, ""))
+    for e in facts.events:
+        if name[e.person]:
+            add("events", (e.person, e.type, e.date), e.evidence, person=name[e.person], event=e.type, date=e.date)
+    # one row per fact node and values: the mapping gives equal facts one IRI
+    return {kind: list({tuple((k, v) for k, v in r.items() if k != "_quote"): r for r in reversed(table)}.values())[::-1]
+            for kind, table in out.items()}
 
 
 # ---- matching rules ------------------------------------------------------------------------------
@@ -238,7 +248,7 @@ def score(gold_files: list[Path]) -> dict[str, Tally]:
 
 
 def shown(row: dict) -> str:
-    fields = ", ".join(f"{k}={v}" for k, v in row.items() if v and k not in ("_quote", "variants", "id", "roles"))
+    fields = ", ".join(f"{k}={v}" for k, v in row.items() if v and k not in ("_id", "_quote", "variants", "id", "roles"))
     return fields + (f'  <- "{row["_quote"][:160]}"' if row.get("_quote") else "")
 
 

@@ -96,6 +96,12 @@ def test_fact(appeal, kind, fact):
         f"{appeal}: no {kind} row with {fact}; rows: {[{k: v for k, v in r.items() if k != '_quote'} for r in found]}"
 
 
+def test_two_unnamed_sons_are_two_relatives():
+    sons = [r for r in facts_of("kaz-plural-defendants.txt")["relatives"]
+            if r["person"] == "Daniyar Tulegenov" and r["relation"] == "son" and not r["relative"]]
+    assert len(sons) == 2
+
+
 def test_news_article_without_code_gets_a_derived_identifier():
     from repgraph.appeal import read_appeal
     appeal = read_appeal(APPEALS / "rus-news-penal-colony.txt")
