@@ -1,7 +1,10 @@
 """The build: read appeal files, extract facts, map them to named graphs, validate, load the store."""
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,14 +13,19 @@ import pyoxigraph as ox
 from .appeal import Appeal, AppealError, read_appeal
 from .errors import RepgraphError
 from .extract import extract
+from .facts import Facts
 from .identity import Registry
 from .mapping import map_appeal
 from .namespaces import ONTOLOGY_GRAPH
 from .resources import ontology_dir
+from .manifest import Manifest
+from .progress import Progress
+from .shapecheck import conforms
 from .store import known_persons, open_write, replace_graphs
 from .validate import Problem, validate_graph
 
 APPEAL_SUFFIXES = (".txt", ".html", ".htm")
+PARALLEL_FROM = 40          # fewer files are read in this process: starting workers would cost more
 
 
 def appeal_files(paths: list[str]) -> list[Path]:
@@ -42,6 +50,7 @@ class BuildResult:
     graphs: dict[str, list[ox.Quad]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unchanged: int = 0          # appeals skipped because neither their file nor their graph changed
 
     @property
     def triples(self) -> int:
@@ -58,41 +67,72 @@ def ontology_quads() -> list[ox.Quad]:
     return quads
 
 
-def prepare(files: list[Path], registry: Registry) -> BuildResult:
+def _read_and_extract(path: Path) -> tuple[Appeal, Facts] | str:
+    """One file read and its facts extracted (the part of a build that runs in parallel), or why it cannot be read."""
+    try:
+        appeal = read_appeal(path)
+    except AppealError as err:
+        return str(err)
+    return appeal, extract(appeal)
+
+
+def extracted(files: list[Path], workers: int = 1) -> Iterator[tuple[Appeal, Facts] | str]:
+    """(Appeal, Facts), or an error message, for each file in order; on WORKERS processes for many files."""
+    if workers < 2 or len(files) < PARALLEL_FROM:
+        yield from map(_read_and_extract, files)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_read_and_extract, files, chunksize=8)
+
+
+def check_graph(graph: str, quads: list[ox.Quad]) -> list[Problem]:
+    """The SHACL problems of one appeal graph: the fast check clears a conforming graph, pyshacl reports the rest."""
+    if conforms(quads):
+        return []
+    problems, _ = validate_graph(graph, quads)
+    return problems
+
+
+def prepare(files: list[Path], registry: Registry, workers: int = 1, log=sys.stderr) -> BuildResult:
     """Read, extract, map and validate every file; nothing is written."""
     result = BuildResult()
     errors = []
-    appeals = []
-    for f in files:
-        try:
-            appeals.append(read_appeal(f))
-        except AppealError as err:
-            errors.append(str(err))
+    seen: dict[str, Path] = {}
+    with Progress(len(files), "build", log) as progress:
+        for item in extracted(files, workers):
+            progress.advance()
+            if isinstance(item, str):
+                errors.append(item)
+                continue
+            if errors:
+                continue
+            appeal, facts = item
+            result.warnings.extend(appeal.warnings)
+            if appeal.code in seen:
+                result.warnings.append(f"{appeal.source.name}: same code {appeal.code} as {seen[appeal.code].name}; the later file wins")
+            seen[appeal.code] = appeal.source
+            resolved = {key: registry.resolve(p) for key, p in facts.persons.items() if p.name}
+            graph, quads = map_appeal(appeal, facts, resolved.__getitem__)
+            result.graphs[graph] = quads
+            result.appeals.append(appeal)
+            result.problems.extend(check_graph(graph, quads))
     if errors:
         raise RepgraphError("; ".join(errors) if len(errors) < 4 else f"{errors[0]} (and {len(errors) - 1} more bad files)")
-    seen: dict[str, Path] = {}
-    for appeal in appeals:
-        result.warnings.extend(appeal.warnings)
-        if appeal.code in seen:
-            result.warnings.append(f"{appeal.source.name}: same code {appeal.code} as {seen[appeal.code].name}; the later file wins")
-        seen[appeal.code] = appeal.source
-        facts = extract(appeal)
-        resolved = {key: registry.resolve(p) for key, p in facts.persons.items() if p.name}
-        graph, quads = map_appeal(appeal, facts, resolved.__getitem__)
-        result.graphs[graph] = quads
-        result.appeals.append(appeal)
-        problems, _ = validate_graph(graph, quads)
-        result.problems.extend(problems)
     return result
 
 
-def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr) -> BuildResult:
+def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr, workers: int | None = None,
+          everything: bool = False) -> BuildResult:
     """Build PATHS into the store at STORE_DIR: all or nothing, and nothing when the graph is invalid
-    (unless FORCE)."""
+    (unless FORCE). Appeals whose file and graph are unchanged since the last build are skipped (unless
+    EVERYTHING); the others are read and extracted on WORKERS processes (default: one per core)."""
     files = appeal_files(paths)
     with open_write(store_dir) as store:
+        manifest = Manifest.load(store_dir, store)
+        todo = files if everything else [f for f in files if not manifest.unchanged(f)]
         registry = Registry(known_persons(store))
-        result = prepare(files, registry)
+        result = prepare(todo, registry, workers or os.cpu_count() or 1, log)
+        result.unchanged = len(files) - len(todo)
         for w in result.warnings:
             print(f"warning: {w}", file=log)
         violations = [p for p in result.problems if p.severity == "Violation"]
@@ -102,4 +142,6 @@ def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr
             raise RepgraphError(f"the graph does not pass its SHACL shapes ({len(violations)} problems); "
                                 "nothing was written (use --force to load it anyway)")
         replace_graphs(store, {**result.graphs, ONTOLOGY_GRAPH: ontology_quads()})
+        manifest.record(result.appeals)
+        manifest.save()
     return result
