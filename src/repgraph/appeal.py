@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def decode(path: Path) -> str:
             text = html_to_text(text)
         except RecursionError:
             raise AppealError(f"{path}: HTML nested too deeply to be an appeal page") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     if len(re.findall(r"[^\W\d_]", text)) < 20:
         raise AppealError(f"{path}: no readable text")
     if len(text) > MAX_APPEAL_CHARS:

@@ -63,8 +63,11 @@ def extract(doc: Doc, index: PersonIndex, parts: Participants, facts: Facts) -> 
                 ev = doc.evidence(m.start(), relative[0].end, "kinship:named", 0.9)
                 named.append(Kinship(persons[0], relative[0].key, rel, ev))
                 continue
-            if rel == "relative" and not REPRESSION.search(text[sent.start:sent.end]):
-                continue
+            if rel == "relative" and not _targeted(text, m.start(), m.end()):
+                continue        # "her family reported": only a family that is itself harassed, threatened... counts
+            if poss.lower() in ("his", "her") and any(
+                    index.persons[k].gender != ("male" if poss.lower() == "his" else "female") for k in persons):
+                continue        # an unnamed relative needs a possessor whose gender the text has shown
             count = NUMBER_WORDS.get((m.group("count") or "").lower()) or (int(m.group("count")) if (m.group("count") or "").isdigit() else 0)
             if not count:
                 count = 2 if plural and rel in ("child", "son", "daughter", "brother", "sister", "sibling", "grandchild") else 1
@@ -86,6 +89,7 @@ def extract(doc: Doc, index: PersonIndex, parts: Participants, facts: Facts) -> 
                 prev = unnamed.get((key, rel))
                 if prev is None or count > prev[0]:
                     unnamed[(key, rel)] = (count, ev)
+    named.extend(_relative_of(doc, index, parts))
     facts.kinship.extend(_dedupe_named(named))
     for k in facts.kinship:
         for word, (rel, _) in _words().items():
@@ -93,7 +97,7 @@ def extract(doc: Doc, index: PersonIndex, parts: Participants, facts: Facts) -> 
                 parts.kin[(k.person, word)] = k.relative
     have = {(k.person, k.relation) for k in facts.kinship}
     for (key, rel), (count, ev) in unnamed.items():
-        if (key, rel) in have:
+        if (key, rel) in have or _restates_named(key, rel, facts.kinship):
             continue
         for i in range(count):
             rkey = f"{key}#{rel}-{i + 1}"
@@ -104,6 +108,61 @@ def extract(doc: Doc, index: PersonIndex, parts: Participants, facts: Facts) -> 
         relative = index.persons[k.relative]
         if rel.gender and not relative.gender:
             relative.gender = rel.gender
+
+
+def _targeted(text: str, start: int, end: int) -> bool:
+    """Whether the family phrase at START..END is the target of a repressive act."""
+    after = re.match(rf"\W*(?:\w+\W+){{0,6}}?(?:been|were|was|are|is|have been|has been)\s+(?:\w+\s+)?{REPRESSION.pattern}",
+                     text[end:end + 90], re.I)
+    before = re.search(rf"{REPRESSION.pattern}\s+(?:against|on|of|towards)?\s*(?:the\s+)?$", text[max(0, start - 50):start], re.I)
+    return bool(after or before)
+
+
+def _broad(rel: str) -> str:
+    """'son' -> 'child', 'father' -> 'parent'; a generic relation stays itself."""
+    r = relations()[rel]
+    return r.broader if r.broader and r.broader != "relative" else rel
+
+
+def _restates_named(person: str, rel: str, named: list[Kinship]) -> bool:
+    """'His son's arrest', said by a named father X of Y: the son is Y, already tied; likewise
+    'his son' misread as Y's own son when Y has a named parent."""
+    for k in named:
+        inverse = relations()[k.relation]
+        inv = {inverse.inverse, inverse.inverse_male, inverse.inverse_female} - {""}
+        if k.relative == person and (rel in inv or _broad(rel) in {_broad(i) for i in inv}):
+            return True
+        if k.person == person and _broad(k.relation) == "parent" and _broad(rel) == "child":
+            return True
+    return False
+
+
+RELATIVE_OF = re.compile(r",\s+(?:the\s+|a\s+)?(?P<rel>wife|widow|husband|son|daughter|mother|father|brother|sister|"
+                         r"nephew|niece|uncle|aunt|cousin)\s+of\s+(?P<late>the\s+late\s+[\w-]+(?:\s+[\w-]+)?|(?:Mr|Ms|Mrs)?\.?\s*)")
+
+
+def _relative_of(doc: Doc, index: PersonIndex, parts: Participants) -> list[Kinship]:
+    """'X, the widow of the late politician' / 'X, daughter of Y': X is the relation of Y."""
+    text = doc.text
+    out = []
+    late = [m for m in index.mentions if re.search(r"\bthe\s+late\s+(?:[\w-]+\s+){0,3}$", text[max(0, m.start - 50):m.start])]
+    for sent in doc.narrative():
+        for r in parts.refs.get(sent.start, []):
+            if len(r.keys) != 1 or not index.at(r.start, r.end):
+                continue
+            m = RELATIVE_OF.match(text, r.end)
+            if not m:
+                continue
+            word = m.group("rel").lower()
+            rel = "wife" if word == "widow" else word
+            if m.group("late").startswith("the"):
+                target = {x.key for x in late}
+            else:
+                target = {x.key for x in index.at(m.end(), m.end() + 3)}
+            if len(target) == 1 and r.keys[0] not in target:
+                ev = doc.evidence(r.start, m.end(), "kinship:relative-of", 0.8)
+                out.append(Kinship(target.pop(), r.keys[0], rel, ev))
+    return out
 
 
 def _dedupe_named(ties: list[Kinship]) -> list[Kinship]:

@@ -33,7 +33,7 @@ TYPED = re.compile(r"\b(?P<noun>" + "|".join(f"(?:{v})" for v in TYPE_NOUNS.valu
 NAME_THEN_NOUN = re.compile(r"\bthe\s+(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:\s*\((?P<alias>[^()]{3,60})\))?"
                             r"\s+(?P<noun>newspaper|magazine|website|news agency|TV channel|party|movement)\b")
 LOWER_INSTITUTION = re.compile(
-    r"(?P<name>(?:[A-Z][\w-]+\s+){1,3}(?:(?:district|regional|city|military|appeals?|criminal)\s+)?"
+    r"(?P<name>(?:[A-Z][\w-]+(?:['’]s)?\s+){1,3}(?:(?:district|regional|city|military|appeals?|criminal)\s+)?"
     r"(?:police station|police department|police administration|police headquarters|police|court|prosecutor['’]s office|"
     r"security court|human rights council|service|administration))\b")
 STOP_ACRONYMS = {"OBS", "UA", "EUR", "MDE", "AMR", "ASA", "AFR", "NGO", "NGOS", "USA", "US", "UK", "TV", "AM", "PM", "ID",

@@ -55,6 +55,21 @@ class Participants:
         self.refs: dict[int, list[Ref]] = {}
         self.kin: dict[tuple[str, str], str] = {}     # (person, kinship word) -> named relative; set by kinship
         self._resolve_all()
+        self._genders_from_pronouns()
+
+    def _genders_from_pronouns(self) -> None:
+        """A person of unknown gender to whom two or more pronouns of one gender (and none of the other) were
+        resolved takes that gender: the text has shown it."""
+        votes: dict[str, list[str]] = {}
+        for refs in self.refs.values():
+            for r in refs:
+                word = self.doc.text[r.start:r.end].lower()
+                if word in GENDER and len(r.keys) == 1:
+                    votes.setdefault(r.keys[0], []).append(GENDER[word])
+        for key, found in votes.items():
+            person = self.index.persons[key]
+            if not person.gender and len(found) >= 2 and len(set(found)) == 1:
+                person.gender = found[0]
 
     def _groups(self, sent: Sent) -> list[Ref]:
         """Named mentions of SENT, with lists ('A, B and her uncle, C') joined into one reference."""

@@ -90,8 +90,11 @@ def _strip_titles(tokens: list[str]) -> list[str]:
 
 
 def _clean_tokens(name: str) -> list[str]:
-    tokens = [re.sub(r"['’]s$", "", t).rstrip(".,") for t in name.split()]
-    return _strip_titles([t for t in tokens if t])
+    tokens = [re.sub(r"['’]s$", "", t).rstrip(".,-") for t in name.split()]
+    tokens = _strip_titles([t for t in tokens if t])
+    while len(tokens) > 1 and tokens[-1].isupper() and len(tokens[-1]) > 1:    # "Mammadov- AZE 001": a code, not a name
+        tokens.pop()
+    return tokens
 
 
 def _is_name(tokens: list[str]) -> bool:
