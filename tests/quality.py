@@ -2,7 +2,7 @@
 tests/fixtures/gold/*.yaml with the matching rules of the gold format (names up to spelling,
 articles by number, generic kinship terms, dates at the gold's precision; see GOLD_FORMAT.md).
 
-    python tests/quality.py [GOLD.yaml ...]      # per-kind precision, recall and F1, then misses
+    python tests/quality.py [GOLD.yaml ...]      # P/R/F1 per kind and per appeal, then every miss
 
 Importable: `score(gold_files)` returns {kind: Tally}; `rows(path)` the extractor's rows of one appeal.
 """
@@ -263,6 +263,9 @@ def main(argv: list[str]) -> int:
     files = [Path(a) for a in argv] or sorted(GOLD_DIR.glob("*.yaml"))
     tallies = score(files)
     print(table(tallies))
+    for f in files:
+        t = score([f])["overall"]
+        print(f"{f.stem:<34} P={t.precision:.3f} R={t.recall:.3f} F1={t.f1:.3f}  ({t.tp} of {t.gold} gold, {t.pred} rows)")
     for kind in KINDS:
         for line in tallies[kind].missed:
             print(f"missed {kind:<13} {line}")
