@@ -21,14 +21,18 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "appeals" / "seed-tajikist
 WORDS = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b|\b\d{1,2} [A-Z][a-z]+ \d{4}\b")
 
 
-def median_ms(step, runs: int) -> float:
-    step()                                  # warm caches (vocabularies, compiled patterns)
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+def medians_ms(steps: dict, runs: int, rounds: int = 5) -> dict[str, float]:
+    """The median time of each step. The steps take turns in ROUNDS blocks of runs (a block keeps its own
+    caches warm, e.g. the re module's), so a change in the machine's load touches them all alike."""
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(rounds):
+        for name, step in steps.items():
+            step()                          # warm caches (vocabularies, compiled patterns)
+            for _ in range(max(1, runs // rounds)):
+                t0 = time.perf_counter()
+                step()
+                times[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(t) * 1000 for name, t in times.items()}
 
 
 def main() -> None:
@@ -49,7 +53,7 @@ def main() -> None:
         "read + split sentences": read_split,
         "one regex pass": lambda: WORDS.findall(text),
     }
-    ms = {name: median_ms(step, args.runs) for name, step in steps.items()}
+    ms = medians_ms(steps, args.runs)
     print(f"{args.appeal.name}: {len(text.split())} words, median of {args.runs} runs on one core")
     split, regex = ms["read + split sentences"], ms["one regex pass"]
     for name, value in ms.items():
