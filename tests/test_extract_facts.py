@@ -3,13 +3,13 @@ one test each, read from the rows the named queries would give (see tests/qualit
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
 from quality import rows
 
-APPEALS = FIXTURES / "appeals"
+APPEALS = Path(__file__).resolve().parent / "fixtures" / "appeals"
 
 
 @cache
