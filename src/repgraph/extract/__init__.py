@@ -24,7 +24,7 @@ def extract(appeal: Appeal) -> Facts:
     facts = Facts(organisations=organisations)
     parts = Participants(doc, index)
     kinship.extract(doc, index, parts, facts)
-    memberships.extract(doc, index, mentions, org_at, facts)
+    memberships.extract(doc, parts, mentions, org_at, facts)
     charges.extract(doc, parts, facts)
     penalties.extract(doc, parts, mentions, org_at, facts)
     events.extract(doc, parts, mentions, org_at, facts)

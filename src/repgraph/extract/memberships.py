@@ -6,47 +6,67 @@ import re
 
 from ..facts import Facts, Membership
 from .doc import Doc
-from .persons import PersonIndex
+from .participants import Participants, Ref
 
 ROLE_NOUN = (r"(?:member|members|head|chair|chairman|chairwoman|chairperson|director|leader|founder|co-founder|president|"
              r"vice-president|editor|editor-in-chief|journalist|journalists|reporter|correspondent|lawyer|lawyers|"
              r"employee|employees|staff|activist|activists|coordinator|secretary|secretary general|secretary-general|"
              r"spokesperson|spokesman|spokeswoman|deputy|chief|investigator|assistant|volunteer|volunteers|researcher|"
-             r"writer|columnist|officer|manager|representative|board member|trustee|organiser|organizer|administrator)")
-ROLE_BEFORE_ORG = re.compile(rf"(?P<role>(?:[\w-]+\s+){{0,3}}?{ROLE_NOUN})\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?"
+             r"writer|columnist|officer|manager|representative|board member|trustee|organiser|organizer|administrator|"
+             r"figure|official|worker|workers|supporter|supporters)")
+ROLE_WORD = r"(?!(?:for|being|a|an|the|and|of|as|is|was|were|his|her|their|its|also|who|to|at|in)\b)[\w-]+"
+ROLE_BEFORE_ORG = re.compile(rf"(?<![\w-])(?P<role>(?:{ROLE_WORD}\s+){{0,3}}?{ROLE_NOUN})\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?"
                              rf"(?:[\w-]+\s+){{0,4}}?[“\"]?$", re.I)
 VERB_BEFORE_ORG = re.compile(r"\b(?P<verb>worked|works|working|employed|wrote|writes|writing|reported|reporting)\s+"
                              r"(?:\w+\s+){0,6}?(?:at|for|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[“\"]?$", re.I)
-ORG_THEN_ROLE = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,5}}?(?P<role>{ROLE_NOUN})\b", re.I)
+ORG_THEN_ROLE = re.compile(rf"^(?:['’]s\s+(?:[\w-]+\s+){{0,5}}?|\s+)(?P<role>{ROLE_NOUN})\b", re.I)
+FOUNDED_BY = re.compile(r"\s*,?\s*(?:which was\s+|that was\s+)?(?:co-)?founded\s+by\s+(?:[\w-]+\s+){0,5}?", re.I)
 FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|said|says|told|reported|stated|added|called|urged)\b")
 VERB_ROLE = {"wrote": "writer", "writes": "writer", "writing": "writer", "reported": "journalist", "reporting": "journalist"}
+PLURAL = {"members": "member", "journalists": "journalist", "lawyers": "lawyer", "activists": "activist",
+          "employees": "employee", "volunteers": "volunteer", "workers": "worker", "supporters": "supporter"}
 
 
-def extract(doc: Doc, index: PersonIndex, mentions, org_at, facts: Facts) -> None:
+def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> None:
     text = doc.text
     found: list[Membership] = []
     for sent in doc.narrative():
-        people = [m for m in index.at(sent.start, sent.end) if m.rule != "person-title"]
-        groups = _groups(text, people)
+        refs = parts.refs.get(sent.start, [])
+        named = [r for r in refs if parts.index.at(r.start, r.end) or _is_group_noun(text, r)]
         for om in (m for m in mentions if sent.start <= m.start < sent.end and m.start in org_at):
             key = org_at[om.start]
+            end = om.end + om.tail
             lead = text[sent.start:om.start]
+            # "the NIDA activists": a group named by its organisation
+            group = next((r for r in named if r.start <= om.start < r.end and len(r.keys) > 1), None)
+            if group:
+                noun = re.search(rf"{ROLE_NOUN}\b", text[om.end:group.end], re.I)
+                for person in group.keys:
+                    found.append(Membership(person, key, _singular(noun.group() if noun else "member"),
+                                            doc.evidence(group.start, group.end, "membership:group", 0.8)))
+                continue
+            after = [r for r in named if r.start >= end and r.start - end < 80 and len(r.keys) == 1]
+            if after and FOUNDED_BY.fullmatch(text[end:after[0].start]):
+                found.append(Membership(after[0].keys[0], key, "founder",
+                                        doc.evidence(om.start, after[0].end, "membership:founded-by", 0.85)))
             role_m = ROLE_BEFORE_ORG.search(lead)
             verb_m = VERB_BEFORE_ORG.search(lead) if not role_m else None
-            post = ORG_THEN_ROLE.match(text[om.end + om.tail:om.end + om.tail + 60]) if not role_m and not verb_m else None
+            post = ORG_THEN_ROLE.match(text[end:end + 60]) if not role_m and not verb_m else None
             if not (role_m or verb_m or post):
                 continue
             anchor = role_m.start("role") + sent.start if role_m else \
                 verb_m.start() + sent.start if verb_m else om.start
             role = (role_m.group("role") if role_m else VERB_ROLE.get(verb_m.group("verb").lower(), "employee")
                     if verb_m else post.group("role")).strip()
-            role = re.sub(r"^(?:a|an|the|as|and|its|his|her|their)\s+", "", role, flags=re.I)
-            holder = _holder(text, groups, anchor, om, sent)
+            holder = _holder(text, named, refs, anchor, end, sent)
+            if len(holder) > 1 and not role.lower().endswith("s") and re.fullmatch(
+                    r"\s*,\s*(?:the|a|an)?\s*", text[[r for r in named if r.end <= anchor][-1].end:anchor]):
+                holder = holder[-1:]        # "A and her uncle, B, the first deputy chairman of X": B alone
             if not holder:
                 continue
-            ev = doc.evidence(anchor, om.end, "membership", 0.8)
+            ev = doc.evidence(anchor, end, "membership", 0.8)
             for person in holder:
-                found.append(Membership(person, key, role, ev))
+                found.append(Membership(person, key, _singular(role), ev))
     seen, out = set(), []
     for m in found:
         if (m.person, m.organisation) in seen:
@@ -56,32 +76,37 @@ def extract(doc: Doc, index: PersonIndex, mentions, org_at, facts: Facts) -> Non
     facts.memberships.extend(out)
 
 
-def _groups(text: str, people) -> list[tuple[int, int, list[str]]]:
-    out: list[tuple[int, int, list[str]]] = []
-    for m in people:
-        if out and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*as well as\s+)(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?",
-                                text[out[-1][1]:m.start]):
-            if m.key not in out[-1][2]:
-                out[-1] = (out[-1][0], m.end, out[-1][2] + [m.key])
-        else:
-            out.append((m.start, m.end, [m.key]))
-    return out
+def _singular(role: str) -> str:
+    words = role.split()
+    words[-1] = PLURAL.get(words[-1].lower(), words[-1])
+    return " ".join(words)
 
 
-def _holder(text: str, groups, anchor: int, om, sent) -> list[str]:
+def _is_group_noun(text: str, ref: Ref) -> bool:
+    return len(ref.keys) > 1 and text[ref.start:ref.end].lower().startswith(("the ", "these ", "all ", "both "))
+
+
+def _holder(text: str, named: list[Ref], refs: list[Ref], anchor: int, org_end: int, sent) -> list[str]:
     """The person (or list) the role phrase at ANCHOR is in apposition to: the nearest name before it with
-    no finite verb between, else a name right after the organisation ('Head of X, Mr. Y')."""
-    before = [g for g in groups if g[1] <= anchor]
+    no finite verb between; a name right after the organisation ('the Head of X in Chechnya Mr. Y'); or, for a
+    role phrase that opens the sentence ('A leading figure at X, Y', 'An investigator at X, he'), the first
+    person after it."""
+    before = [r for r in named if r.end <= anchor and not _is_group_noun(text, r)]
     if before:
-        start, end, keys = before[-1]
-        between = text[end:anchor]
-        if not FINITE.search(between) and len(between) < 200 and not re.search(r"[;:]", between):
-            return keys
-        if re.search(r"\b(?:is|was|are|were)\s+(?:also\s+)?(?:a|an|the)?\s*$", between) or \
-                re.search(r"\bbeing\s+(?:a|an|the)\s*$", between):
-            return keys
-    after = [g for g in groups if g[0] >= om.end]
-    if after and re.fullmatch(r"[\s\S]{0,40}?(?:\s+in\s+[A-Z]\w+)?\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?",
-                              text[om.end:after[0][0]]) and not FINITE.search(text[om.end:after[0][0]]):
-        return after[0][2]
+        r = before[-1]
+        between = text[r.end:anchor]
+        if not FINITE.search(between) and len(between) < 400 and not re.search(r"[;:]", between):
+            return list(r.keys)
+        if re.search(r"\bbeing\s+(?:a|an|the)?\s*$", between):
+            return list(r.keys)
+    after = [r for r in named if r.start >= org_end and len(r.keys) == 1]
+    if after and re.fullmatch(r"(?:\s+(?:office\s+)?in\s+[A-Z][\w-]+)?\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?",
+                              text[org_end:after[0].start]):
+        return list(after[0].keys)
+    if not re.search(r"[a-z]{2,}", re.sub(r"^(?:an?|the)\s+", "", text[sent.start:anchor].strip(), flags=re.I)):
+        if after and re.fullmatch(r"[^.;:]{0,60}?,\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?", text[org_end:after[0].start]):
+            return list(after[0].keys)
+        pron = [r for r in refs if r.start >= org_end and len(r.keys) == 1]
+        if pron and re.fullmatch(r"[^.;:]{0,40}?,\s*", text[org_end:pron[0].start]):
+            return list(pron[0].keys)
     return []

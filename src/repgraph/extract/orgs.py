@@ -155,6 +155,7 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[OrgMention]:
             if quoted:
                 mention.alias = f'{mention.acronym} "{quoted.group(1)}"'
                 mention.name = f'{name} "{quoted.group(1)}"'
+                mention.tail += quoted.end()
         else:
             alias = ALIAS_DEF.match(tail)
             if alias and not re.search(r"\d{4}|see |[.;]", alias.group(1)):
