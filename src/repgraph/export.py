@@ -1,6 +1,7 @@
 """Deterministic dumps of the whole store: the same store gives byte-identical files."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,10 +17,10 @@ FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-QUAD_FORMATS = {"nq", "trig"}
+QUAD_FORMATS = {"nq", "trig", "jsonld"}
 
 
-def _key(term) -> tuple[int, str]:
+def term_key(term) -> tuple[int, str]:
     return (0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.BlankNode) else 2, str(term))
 
 
@@ -28,7 +29,7 @@ def sorted_quads(store: ox.Store, public: bool = True) -> list[ox.Quad]:
     quads = list(store.quads_for_pattern(None, None, None, None))
     if public:
         quads = public_quads(quads)
-    return sorted(quads, key=lambda q: (_key(q.graph_name), _key(q.subject), _key(q.predicate), _key(q.object)))
+    return sorted(quads, key=lambda q: (term_key(q.graph_name), term_key(q.subject), term_key(q.predicate), term_key(q.object)))
 
 
 def serialize(store: ox.Store, fmt: str, public: bool = True) -> bytes:
@@ -45,9 +46,47 @@ def serialize(store: ox.Store, fmt: str, public: bool = True) -> bytes:
             if t not in seen:
                 seen.add(t)
                 data.append(t)
-        data.sort(key=lambda t: (_key(t.subject), _key(t.predicate), _key(t.object)))
+        data.sort(key=lambda t: (term_key(t.subject), term_key(t.predicate), term_key(t.object)))
+    if fmt == "jsonld":
+        return jsonld(data)
     prefixes = PREFIXES if fmt in ("ttl", "trig") else None
     return ox.serialize(data, format=FORMATS[fmt], prefixes=prefixes)
+
+
+def jsonld_context() -> dict:
+    """The JSON-LD @context of the dumps: the project's prefixes, so IRIs read as rg:..., rgid:..."""
+    return {"@context": dict(sorted(PREFIXES.items()))}
+
+
+def _curie(iri: str) -> str:
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns) and len(iri) > len(ns)), key=len, default=None)
+    if best is None or iri[len(best):].startswith("//"):
+        return iri
+    return next(p for p, ns in PREFIXES.items() if ns == best) + ":" + iri[len(best):]
+
+
+def _compact(node):
+    """Node objects with their IRIs (keys, @id and @type values) written as compact IRIs."""
+    if isinstance(node, list):
+        return [_compact(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for k, v in node.items():
+        if k in ("@id", "@type"):
+            out[k] = [_curie(t) for t in v] if isinstance(v, list) else _curie(v)
+        elif k == "@value":
+            out[k] = v
+        else:
+            out[k if k.startswith("@") else _curie(k)] = _compact(v)
+    return out
+
+
+def jsonld(quads: list[ox.Quad]) -> bytes:
+    """QUADS as one JSON-LD document (named graphs kept) with the project's @context inline."""
+    expanded = json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD))
+    doc = {**jsonld_context(), "@graph": _compact(expanded)}
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def write(data: bytes, out: Path) -> None:

@@ -1,16 +1,34 @@
-"""Who is who across appeals: a person named in several appeals (with other spellings) gets one IRI."""
+"""Who is who across appeals: a person or organisation named in several appeals gets one IRI.
+
+A person mention is compared with every node known so far (from the store and earlier in this build). The
+names give the main evidence (same words, other order, transliteration skeleton, similar given name); the
+context (country, case, named relatives, organisations) supports a weak name match or overrides a clash of
+countries. Every link is recorded as an rg:IdentityDecision in the appeal's graph, stating its reasons.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from . import iris
-from .facts import Person
+import pyoxigraph as ox
+
+from . import curation, iris
+from .appeal import Appeal
+from .cases import case_quads
+from .facts import Facts, Person
+from .namespaces import GRAPH, ID, OWL, PROV, RDF, RG, SCHEMA, SKOS
 from .text import fold
+
+N = ox.NamedNode
+IDENTITY_GRAPH = GRAPH + "identity"     # owl:sameAs links of retired IRIs and the analysts' identity links
 
 # transliteration variants folded together: Titiyev/Titiev, Rukhshona/Ruhshona, Sotoudeh/Sotudeh
 _SKELETON = [("kh", "h"), ("iy", "i"), ("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("dzh", "j"), ("zh", "j"),
              ("sch", "sh"), ("ck", "k"), ("q", "k"), ("x", "ks")]
+# name evidence, strongest first: the strong ones merge on their own, the weak ones need shared context
+STRONG = ("same name words", "same name words in another order", "transliteration skeleton")
+WEAK = ("similar given name, same family name", "given and family name of a longer name")
 
 
 def skeleton(word: str) -> str:
@@ -20,38 +38,340 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-def same_name(a: str, b: str) -> bool:
-    """Whether two full names written in two appeals name the same person: the same words in any order,
-    or the same family name (up to transliteration) with a similar given name."""
+def name_evidence(a: str, b: str) -> str | None:
+    """Why two full names could name the same person (one of STRONG or WEAK), or None when they cannot:
+    one-word names must be equal, and a shared family name with a different given name is two people."""
     ta, tb = fold(a).split(), fold(b).split()
     if not ta or not tb:
-        return False
+        return None
+    if ta == tb:
+        return STRONG[0]
     if sorted(ta) == sorted(tb):
-        return True
+        return STRONG[1]
     if len(ta) < 2 or len(tb) < 2:
-        return False
+        return None
     sa, sb = [skeleton(t) for t in ta], [skeleton(t) for t in tb]
     if sorted(sa) == sorted(sb):
-        return True
-    if sa[-1] == sb[-1] and SequenceMatcher(None, sa[0], sb[0]).ratio() >= 0.8:
-        return True
-    return sa[0] == sb[-1] and sa[-1] == sb[0]
+        return STRONG[2]
+    for x, y in ((sa, sb), (sa, sb[::-1])):   # given name first, or the order reversed
+        if x[-1] == y[-1] and len(x) == len(y) == 2 and SequenceMatcher(None, x[0], y[0]).ratio() >= 0.8:
+            return WEAK[0]
+    short, long_ = (sa, sb) if len(sa) < len(sb) else (sb, sa)
+    if len(short) < len(long_) and short[0] == long_[0] and short[-1] == long_[-1]:
+        return WEAK[1]
+    return None
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two full names could name one person on the strength of the names alone."""
+    return name_evidence(a, b) is not None
+
+
+@dataclass
+class Mention:
+    """A person as one appeal names them, with the context that tells people apart."""
+    names: list[str]
+    appeal: str = ""                                  # appeal IRI
+    country: str = ""                                 # ISO code
+    case: str = ""
+    relatives: set[str] = field(default_factory=set)  # folded names of named relatives
+    organisations: set[str] = field(default_factory=set)  # folded names and acronyms
+
+
+@dataclass
+class Node:
+    """One human being: the IRI and everything known about them so far."""
+    iri: str
+    names: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    cases: set[str] = field(default_factory=set)
+    relatives: set[str] = field(default_factory=set)
+    organisations: set[str] = field(default_factory=set)
+
+    def add(self, m: Mention) -> None:
+        self.names.update(m.names)
+        self.countries.update({m.country} - {""})
+        self.cases.update({m.case} - {""})
+        self.relatives |= m.relatives
+        self.organisations |= m.organisations
+
+
+@dataclass
+class Decision:
+    """Why a mention was linked to an existing node."""
+    iri: str
+    appeal: str
+    name: str            # as written in this appeal
+    matched: str         # the known name it matched
+    reasons: list[str]
+
+
+def _context(node: Node, m: Mention) -> list[str]:
+    reasons = []
+    if m.case and m.case in node.cases:
+        reasons.append("shared case")
+    if m.country and m.country in node.countries:
+        reasons.append("shared country")
+    if m.relatives & node.relatives:
+        reasons.append("shared relatives")
+    if m.organisations & node.organisations:
+        reasons.append("shared organisation")
+    return reasons
+
+
+def judge(node: Node, m: Mention) -> tuple[float, str, list[str]] | None:
+    """(score, matched name, reasons) when the evidence supports M being NODE, else None."""
+    best = None
+    for n in m.names:
+        for k in sorted(node.names):
+            ev = name_evidence(n, k)
+            if ev and (best is None or (STRONG + WEAK).index(ev) < (STRONG + WEAK).index(best[1])):
+                best = (k, ev)
+    if best is None:
+        return None
+    matched, ev = best
+    context = _context(node, m)
+    countries_clash = m.country and node.countries and m.country not in node.countries
+    if countries_clash and not context and ev != STRONG[0]:
+        return None     # a similar name in another country, nothing else shared: another person
+    if ev in WEAK and not context:
+        return None
+    score = (3.0 if ev in STRONG else 1.0) - (STRONG + WEAK).index(ev) * 0.1 + len(context)
+    return score, matched, [ev] + context
 
 
 class Registry:
-    """Persons already given an IRI (in the store or earlier in this build), with every name they carry."""
+    """Persons and organisations already given an IRI (in the store or earlier in this build).
+
+    FORCED maps folded names to IRIs the analysts fixed (merges); APART holds (folded name, appeal IRI)
+    mentions the analysts split off as other people."""
 
     def __init__(self, known: dict[str, set[str]] | None = None):
-        self.names: dict[str, set[str]] = {k: set(v) for k, v in (known or {}).items()}
+        self.nodes: dict[str, Node] = {k: Node(k, set(v)) for k, v in (known or {}).items()}
+        self.orgs: dict[str, str] = {}                    # folded name or acronym -> organisation IRI
+        self.claimed: dict[str, set[str]] = {}            # appeal IRI -> person IRIs given out this build
+        self.decisions: list[Decision] = []
+        self.forced: dict[str, tuple[str, curation.Correction]] = {}    # folded name -> (IRI, merge)
+        self.apart: dict[tuple[str, str], curation.Correction] = {}     # (folded name, appeal IRI) -> split
+        self.corrections: list[curation.Correction] = []
+        self.prior: dict[str, set[str]] = {}     # the persons in the store before this build
+        self.retired: dict[str, str] = {}        # retired IRI -> the IRI that replaced it
 
-    def resolve(self, person: Person) -> str:
-        names = [person.name] + person.variants
-        for iri, known in sorted(self.names.items()):
-            if any(same_name(n, k) for n in names for k in known):
-                known.update(names)
-                return iri
-        iri = iris.person(person.name)
-        while iri in self.names:
-            iri += "-2"
-        self.names[iri] = set(names)
+    @classmethod
+    def for_build(cls, store: ox.Store, paths: list[str]) -> Registry:
+        """The registry of STORE, steered by the curation file beside the appeals of PATHS."""
+        reg = cls.from_store(store)
+        reg.use_curation(curation.load(curation.find(paths)))
+        return reg
+
+    def settle(self, store: ox.Store, graphs: dict[str, list[ox.Quad]]) -> tuple[list[ox.Quad], list[str]]:
+        """After preparing GRAPHS for STORE: the identity graph's quads and the warnings about corrections
+        that no longer apply."""
+        person = (N(RDF + "type"), N(RG + "Person"))
+        present = {q.subject.value for qs in graphs.values() for q in qs if (q.predicate, q.object) == person}
+        present |= {q.subject.value for q in store.quads_for_pattern(None, *person, None)
+                    if q.graph_name.value not in graphs}
+        quads = self.identity_graph(present)
+        codes = {q.object.value for qs in graphs.values() for q in qs if q.predicate.value == RG + "code"}
+        return quads, self.unused_corrections(codes)
+
+    def use_curation(self, corrections: list[curation.Correction]) -> None:
+        """Take the analysts' merges and splits; the fact corrections are applied per appeal by `correct`."""
+        self.corrections = corrections
+        for c in corrections:
+            if c.do == "merge":
+                names = [fold(str(n)) for n in c.fields["names"]]
+                known = [iri for n in names for iri in sorted(self.nodes) if n in {fold(k) for k in self.nodes[iri].names}]
+                keep = known[0] if known else iris.person(str(c.fields["names"][0]))
+                self.forced.update({n: (keep, c) for n in names})
+            elif c.do == "split":
+                self.apart[(fold(c.fields["name"]), iris.appeal(str(c.fields["appeal"])))] = c
+
+    @classmethod
+    def from_store(cls, store: ox.Store) -> Registry:
+        """The persons and organisations in STORE, with the countries and cases they appear in."""
+        reg = cls()
+        q = f"""SELECT ?p ?n ?c ?k WHERE {{ GRAPH ?g {{ ?p a <{RG}Person> .
+                {{ ?p <{SCHEMA}name> ?n }} UNION {{ ?p <{SKOS}altLabel> ?n }}
+                OPTIONAL {{ ?a a <{RG}Appeal> . OPTIONAL {{ ?a <{RG}countryCode> ?c }} OPTIONAL {{ ?a <{RG}caseCode> ?k }} }} }} }}"""
+        for row in store.query(q):
+            node = reg.nodes.setdefault(row["p"].value, Node(row["p"].value))
+            node.names.add(row["n"].value)
+            node.countries.update({row["c"].value} if row["c"] else set())
+            node.cases.update({row["k"].value} if row["k"] else set())
+        reg.prior = {iri: set(node.names) for iri, node in reg.nodes.items()}
+        reg.retired = {q.subject.value: q.object.value for q in store.quads_for_pattern(
+            None, N(OWL + "sameAs"), None, N(IDENTITY_GRAPH)) if q.object.value.startswith(ID)}
+        q = f"""SELECT ?o ?n WHERE {{ GRAPH ?g {{ ?o a <{RG}Organisation> .
+                {{ ?o <{SCHEMA}name> ?n }} UNION {{ ?o <{SKOS}altLabel> ?n }} UNION {{ ?o <{RG}acronym> ?n }} }} }}"""
+        for row in store.query(q):
+            reg.orgs.setdefault(fold(row["n"].value), row["o"].value)
+        return reg
+
+    def resolve(self, person: Person, mention: Mention | None = None) -> str:
+        """The IRI of PERSON: an existing node's when the evidence says it is them, else a new one."""
+        m = mention or Mention([person.name] + person.variants)
+        mine = self.claimed.setdefault(m.appeal, set()) if m.appeal else set()
+        split = next((self.apart[k] for k in ((fold(n), m.appeal) for n in m.names) if k in self.apart), None)
+        iri = self._forced(m) or (None if split else self._match(m, mine))
+        if split:
+            split.applied = True
+            iri = iris.person(f"{person.name} {m.appeal.rsplit('/', 1)[-1]}")
+            self.nodes.setdefault(iri, Node(iri))
+            self.decisions.append(Decision(iri, m.appeal, person.name, person.name, ["analyst's split (curation)"]))
+        if iri is None:
+            iri = base = iris.person(person.name)
+            n = 1
+            while iri in self.nodes:
+                n += 1
+                iri = f"{base}-{n}"
+            self.nodes[iri] = Node(iri)
+        self.nodes[iri].add(m)
+        mine.add(iri)
         return iri
+
+    def _forced(self, m: Mention) -> str | None:
+        for n in m.names:
+            iri, c = self.forced.get(fold(n), (None, None))
+            if iri:
+                c.applied = True
+                self.nodes.setdefault(iri, Node(iri))
+                self.decisions.append(Decision(iri, m.appeal, m.names[0], n, ["analyst's merge (curation)"]))
+                return iri
+        return None
+
+    def _match(self, m: Mention, mine: set[str]) -> str | None:
+        best = None
+        for iri in sorted(self.nodes):
+            if iri in mine:         # two persons of one appeal are two people
+                continue
+            verdict = judge(self.nodes[iri], m)
+            if verdict and (best is None or verdict[0] > best[1][0]):
+                best = (iri, verdict)
+        if best is None:
+            return None
+        iri, (_, matched, reasons) = best
+        self.decisions.append(Decision(iri, m.appeal, m.names[0], matched, reasons))
+        return iri
+
+    def resolve_appeal(self, appeal: Appeal, facts: Facts) -> dict[str, str]:
+        """Person.key -> IRI for every named person of one appeal, with the appeal as context."""
+        a = iris.appeal(appeal.code)
+        country = appeal.country.code if appeal.country else ""
+        orgs = {key: {fold(o.name), fold(o.acronym)} - {""} for key, o in facts.organisations.items()}
+        out = {}
+        for key, p in facts.persons.items():
+            if not p.name:
+                continue
+            relatives = {fold(facts.persons[k.relative].name) for k in facts.kinship
+                         if k.person == key and k.relative in facts.persons and facts.persons[k.relative].name}
+            relatives |= {fold(facts.persons[k.person].name) for k in facts.kinship
+                          if k.relative == key and k.person in facts.persons and facts.persons[k.person].name}
+            memberships = set().union(*(orgs.get(ms.organisation, set()) for ms in facts.memberships if ms.person == key))
+            out[key] = self.resolve(p, Mention([p.name] + p.variants, a, country, appeal.case_code, relatives, memberships))
+        return out
+
+    def organisation_iris(self, facts: Facts) -> dict[str, str]:
+        """IRI as minted from the name -> IRI of the node it is (the same full name or acronym seen before)."""
+        renames = {}
+        for org in facts.organisations.values():
+            minted = iris.organisation(org.name)
+            aliases = [fold(a) for a in [org.name, org.acronym] + org.variants if a]
+            iri = next((self.orgs[a] for a in aliases if a in self.orgs), minted)
+            for a in aliases:
+                self.orgs.setdefault(a, iri)
+            if iri != minted:
+                renames[minted] = iri
+        return renames
+
+    def decision_quads(self, graph: str, appeal_iri: str) -> list[ox.Quad]:
+        """The identity decisions made for the mentions of one appeal, as rg:IdentityDecision nodes."""
+        g, out = N(graph), []
+        for d in self.decisions:
+            if d.appeal != appeal_iri:
+                continue
+            s = N(iris.fact(appeal_iri, "identity", d.iri, d.name))
+            out += [ox.Quad(s, N(RDF + "type"), N(RG + "IdentityDecision"), g),
+                    ox.Quad(s, N(RG + "person"), N(d.iri), g),
+                    ox.Quad(s, N(RG + "nameAsWritten"), ox.Literal(d.name), g),
+                    ox.Quad(s, N(RG + "matchedName"), ox.Literal(d.matched), g),
+                    ox.Quad(s, N(PROV + "wasDerivedFrom"), N(appeal_iri), g)]
+            out += [ox.Quad(s, N(RG + "reason"), ox.Literal(r), g) for r in d.reasons]
+        return out
+
+
+    def correct(self, appeal: Appeal, facts: Facts) -> None:
+        """Apply the analysts' corrections of APPEAL's facts."""
+        curation.apply(self.corrections, appeal, facts)
+
+    def finish(self, appeal: Appeal, facts: Facts, graph: str, quads: list[ox.Quad]) -> list[ox.Quad]:
+        """An appeal's mapped QUADS completed: organisations renamed to the nodes they are, folded names,
+        identity decisions, the case link and the analysts' attributions."""
+        a = iris.appeal(appeal.code)
+        quads = rename(quads, self.organisation_iris(facts))
+        return (quads + folded_names(quads) + self.decision_quads(graph, a) + case_quads(appeal, a, graph)
+                + curation.attributions(self.corrections, quads))
+
+    def identity_graph(self, present: set[str]) -> list[ox.Quad]:
+        """The identity graph: owl:sameAs from every retired person IRI (earlier builds' and those no longer
+        in PRESENT, the person IRIs in the store after this build) to the node now carrying its names, and
+        the analysts' identity corrections."""
+        g, out = IDENTITY_GRAPH, []
+        for old, names in sorted(self.prior.items()):
+            if old in present or old in self.retired:
+                continue
+            folded = {fold(n) for n in names}
+            new = next((iri for iri in sorted(present) if folded & {fold(n) for n in self.nodes.get(iri, Node(iri)).names}), None)
+            if new:
+                self.retired[old] = new
+        for old, new in list(self.retired.items()):    # follow chains of retirements to the live node
+            while new in self.retired and self.retired[new] != old:
+                new = self.retired[new]
+            self.retired[old] = new
+        out += same_as_quads({o: n for o, n in self.retired.items() if o not in present})
+        for c in self.corrections:
+            if c.do in ("merge", "split"):
+                iri = next((i for i, k in self.forced.values() if k is c), None) if c.do == "merge" else \
+                    iris.person(f"{c.fields['name']} {iris.appeal(str(c.fields['appeal'])).rsplit('/', 1)[-1]}")
+                if c.applied and iri in present:
+                    out += curation.identity_quads(c, iri, g)
+            elif c.do == "wikidata":
+                f = fold(c.fields["name"])
+                iri = next((i for i in sorted(present) if f in {fold(n) for n in self.nodes.get(i, Node(i)).names}), None)
+                c.applied = iri is not None
+                if iri:
+                    out += curation.identity_quads(c, iri, g)
+        return out
+
+    def unused_corrections(self, codes: set[str]) -> list[str]:
+        """Warnings for the corrections that changed nothing in this build."""
+        out = curation.unused(self.corrections, codes)
+        out += [f"curation {c.label()}: no longer applies (no such name in the appeals built)"
+                for c in self.corrections if c.do in ("merge", "split", "wikidata") and not c.applied]
+        return out
+
+
+def folded_names(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """rg:foldedName (lower-case ASCII) beside every person's name and alternative label, for
+    case- and diacritics-insensitive look-ups such as the `person` query."""
+    out = []
+    for q in quads:
+        if q.predicate.value in (SCHEMA + "name", SKOS + "altLabel") and "/person/" in q.subject.value:
+            out.append(ox.Quad(q.subject, N(RG + "foldedName"), ox.Literal(fold(q.object.value)), q.graph_name))
+    return out
+
+
+def rename(quads: list[ox.Quad], renames: dict[str, str]) -> list[ox.Quad]:
+    """QUADS with every IRI in RENAMES replaced by its new IRI."""
+    if not renames:
+        return quads
+
+    def r(t):
+        return N(renames[t.value]) if isinstance(t, ox.NamedNode) and t.value in renames else t
+    return [ox.Quad(r(q.subject), q.predicate, r(q.object), q.graph_name) for q in quads]
+
+
+def same_as_quads(links: dict[str, str]) -> list[ox.Quad]:
+    """owl:sameAs from each retired IRI to the IRI that replaced it, in the identity graph."""
+    g = N(IDENTITY_GRAPH)
+    return [ox.Quad(N(old), N(OWL + "sameAs"), N(new), g) for old, new in sorted(links.items())]

@@ -65,15 +65,23 @@ _COSTS = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
 COMMON, VERY_COMMON = 12.4, 11.0   # word costs of roughly the 20,000 and 5,000 most frequent English words
 
 
+def is_common_word(word: str) -> bool:
+    """Whether WORD (any case) is one of the ~5,000 most frequent English words."""
+    return _COSTS.get(word.lower(), 99) <= VERY_COMMON
+
+
 def _english_splits(word: str) -> list[int]:
     """Cuts inside a word that is two or three common English words run together ('isbeing',
     'Accordingto'), using wordninja's bundled English word list; names and real words are left alone."""
     low = word.lower()
+    pair = re.fullmatch(r"(of|in|to|and|on|for|by|at|from|with|that|into)(the|a|an|his|her|their)", low)
+    if pair:                     # "ofthe", "inthe": in the word list as typos, but never one word
+        return [len(pair.group(1))]
     if len(low) < 5 or low in _COSTS or not low.isalpha():
         return []
     parts = wordninja.split(low)
     limit = COMMON if word.islower() else VERY_COMMON
-    if not 2 <= len(parts) <= 3 or any(len(p) < 2 or _COSTS.get(p, 99) > limit for p in parts):
+    if "".join(parts) != low or not 2 <= len(parts) <= 3 or any(len(p) < 2 or _COSTS.get(p, 99) > limit for p in parts):
         return []
     cuts, pos = [], 0
     for p in parts[:-1]:

@@ -123,7 +123,7 @@ def _describe(data: rdflib.Graph, node: rdflib.term.Node) -> str:
 def _problems(graph_iri: str, data: rdflib.Graph, report: rdflib.Graph) -> list[Problem]:
     code = _appeal_code(data, graph_iri)
     problems = []
-    for result in report.subjects(rdflib.RDF.type, SH.ValidationResult):
+    for result in report.objects(None, SH.result):      # not the sh:detail results nested in them
         focus = report.value(result, SH.focusNode)
         path_text = _path(report, report.value(result, SH.resultPath))
         rule = " ".join(part for part in (short(_owner(report.value(result, SH.sourceShape))), path_text,

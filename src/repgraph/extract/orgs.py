@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..facts import Organisation
-from ..text import fold
+from ..text import fold, is_common_word
 from ..vocab import countries, known_organisations, org_kinds
 from .doc import Doc
 
@@ -17,6 +17,8 @@ NAME_RUN = re.compile(rf"{CAP}(?:[ \t]+(?:{LINK}[ \t]+)*{CAP})*(?:[ \t]+(?:distr
 TITLE_OF = re.compile(r"^(?:[A-Z][\w-]*\s+){0,3}(?:Head|Director|Chairman|Chairwoman|Chair|President|Editor|Editor-in-chief|"
                       r"Member|Secretary|Coordinator|Founder|Leader|Deputy|Spokesperson|Representative|Lawyer)\s+of\s+"
                       r"(?:the\s+)?(?=[A-Z])")
+TITLE_HEAD = re.compile(r"^(?:[A-Z]{2,}\s+)?(?:High\s+)?(?:Commissioner|Rapporteur|Secretary|Minister|President|Director|"
+                        r"Ambassador)\b")
 NOT_ORG_END = re.compile(r"\b(?:Award|Prize|Day|Medal|Week|Year|Revolution|Convention|Declaration|Act|Law|Code)$")
 ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,9}(?:[-/][A-Z]+)?)\s*\)")
 ALIAS_DEF = re.compile(r"\s*\(\s*([^()]{3,80}?)\s*(?:[–-]\s*([A-Z]{2,8}))?\s*\)")
@@ -33,7 +35,7 @@ TYPED = re.compile(r"\b(?P<noun>" + "|".join(f"(?:{v})" for v in TYPE_NOUNS.valu
 NAME_THEN_NOUN = re.compile(r"\bthe\s+(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:\s*\((?P<alias>[^()]{3,60})\))?"
                             r"\s+(?P<noun>newspaper|magazine|website|news agency|TV channel|party|movement)\b")
 LOWER_INSTITUTION = re.compile(
-    r"(?P<name>(?:[A-Z][\w-]+(?:['’]s)?\s+){1,3}(?:(?:district|regional|city|military|appeals?|criminal)\s+)?"
+    r"(?P<name>(?:[A-Z][\w/-]+(?:['’]s)?\s+){1,3}(?:(?:district|regional|city|military|appeals?|criminal)\s+)?"
     r"(?:police station|police department|police administration|police headquarters|police|court|prosecutor['’]s office|"
     r"security court|human rights council|service|administration))\b")
 STOP_ACRONYMS = {"OBS", "UA", "EUR", "MDE", "AMR", "ASA", "AFR", "NGO", "NGOS", "USA", "US", "UK", "TV", "AM", "PM", "ID",
@@ -143,8 +145,13 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[OrgMention]:
         # a leading title that is itself a keyword ("President Vladimir Putin's advisory council") is not an org name
         if re.fullmatch(r"(?:President|Prosecutor|Minister|Judge)\s+[A-Z]\w+(?:\s+[A-Z]\w+)*", name):
             continue
+        pair = re.match(r"(?P<left>.+?)\s+and\s+(?:the\s+)?(?P<right>[A-Z].+)$", name)
+        if pair and kind_of(pair.group("right")) and (pair.group("left").isupper() or kind_of(pair.group("left"))):
+            name = pair.group("left")          # "FIDH and the World Organisation ...": two organisations
+        if TITLE_HEAD.match(name):
+            continue                           # "UN High Commissioner for Human Rights": a position, not a body
         end = start + len(name)
-        mention = OrgMention(start, end, name, kind, "org-keyword")
+        mention = OrgMention(start, end, name, kind_of(name) or kind, "org-keyword")
         tail = text[m.end():m.end() + 90]
         acr = ACRONYM_DEF.match(tail)
         if acr and acr.group(1) not in STOP_ACRONYMS:
@@ -195,8 +202,10 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[OrgMention]:
         for alias in (ko.name,) + ko.aliases:
             for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
                 if not skipped(m.start(), m.end()):
-                    out.append(OrgMention(m.start(), m.end(), ko.name, ko.kind, "org-gazetteer",
-                                          acronym=alias if alias.isupper() else ""))
+                    # named as the text writes it; the gazetteer's other names only tie mentions together
+                    out.append(OrgMention(m.start(), m.end(), alias, ko.kind, "org-gazetteer",
+                                          acronym=alias if alias.isupper() else "",
+                                          alias=ko.name if alias != ko.name else ""))
     defined = {mm.acronym for mm in out if mm.acronym}
     for m in re.finditer(r"(?<![\w(-])([A-Z]{3,8})(?![\w)-])", text):
         acr = m.group(1)
@@ -206,8 +215,9 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[OrgMention]:
         sent = doc.sentence_at(m.start())
         if not sent or sent.region == "title" or text[sent.start:sent.end].isupper():
             continue
-        if re.fullmatch(r"[IVXLC]+", acr):
-            continue
+        if re.fullmatch(r"[IVXLC]+", acr) or is_common_word(acr) or re.search(r"[A-Z]{2,}\W+$", text[max(0, m.start() - 15):m.start()]) \
+                or re.match(r"\W+[A-Z]{2,}\b", text[m.end():m.end() + 15]):
+            continue        # "YOUTH ACTIVISTS SENTENCED": a shouted heading, not acronyms
         out.append(OrgMention(m.start(), m.end(), acr, "other", "org-acronym", acronym=acr))
     return _drop_nested(out)
 
