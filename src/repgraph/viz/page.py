@@ -27,7 +27,7 @@ STYLES = {
     "appeal": ("#54a24b", "star"), "event": ("#9d755d", "hexagon"),
 }
 RECORD = ("kind", "names", "roles", "gender", "org_kind", "countries", "dates", "appeals", "cases", "offences",
-          "event_types", "event_type", "title", "source", "evidence", "search")
+          "event_types", "event_type", "appeal_title", "source", "evidence", "search")
 
 
 def network(g: nx.MultiGraph, size_by: str = "degree") -> Network:
@@ -50,7 +50,9 @@ def network(g: nx.MultiGraph, size_by: str = "degree") -> Network:
     for u, v, d in sorted(g.edges(data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2]["kind"], e[2]["label"])):
         edge = {"kind": d["kind"], "title": f"{d['kind']}: {d['label']}", "appeal": d["appeal"],
                 "quote": d.get("quote") or "", "date": d.get("date") or ""}
-        if not fixed:
+        if d["kind"] == "mentioned in":
+            edge["dashes"] = True
+        elif not fixed:
             edge["label"] = d["label"]
         net.edges.append(Edge(ids[u], ids[v], **edge).options)    # pyvis's add_edge would drop parallel ties
     net.set_options(json.dumps(_options(fixed)))

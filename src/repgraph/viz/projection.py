@@ -35,7 +35,7 @@ def project(store: ox.Store, public: bool = True) -> nx.MultiGraph:
     g = nx.MultiGraph()
     appeals = {r["appeal"]: r for r in rows(store, "network-appeals")}
     for code, r in appeals.items():
-        g.add_node(r["node"], kind="appeal", label=code, names=[code], title=r["title"], case=r["case"] or code,
+        g.add_node(r["node"], kind="appeal", label=code, names=[code], appeal_title=r["title"], case=r["case"] or code,
                    source=r["source"], date=r["date"], appeals=[code], cases=[r["case"] or code],
                    countries=[r["country"]] if r["country"] else [], dates=[r["date"]] if r["date"] else [],
                    evidence=[])
