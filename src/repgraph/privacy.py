@@ -30,10 +30,10 @@ def _texts(quads: list[ox.Quad]) -> list[str]:
 
 def _introduced_as_minor(name: str, texts: list[str]) -> bool:
     """Whether a text puts an age under 18 right before NAME ('15-year-old son, NAME') or right after the
-    whole of it ('NAME, a 15-year-old pupil', 'NAME (15)'; not 'Malika NAME, a 12-year-old' for a surname)."""
+    whole of it ('NAME, a 15-year-old pupil'; not 'Malika NAME, a 12-year-old' for a surname NAME)."""
     n, age = re.escape(name), f"(?i:{AGE_UNDER_18.pattern})"
     before = re.compile(rf"{age}(?:\s+[a-z]+){{0,3}},?\s+{_TITLE}{n}\b")
-    after = re.compile(rf"(?<![\w'’-]){n},?\s+(?:(?:a|an)\s+{age}|\(\s*{_UNDER_18}\s*\))")
+    after = re.compile(rf"(?<![\w'’-]){n},?\s+(?:a|an)\s+{age}")
     return any(before.search(t) or any(not _NAME_WORD_BEFORE.search(t, max(0, m.start() - 40), m.start())
                                        for m in after.finditer(t)) for t in texts)
 

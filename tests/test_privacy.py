@@ -1,0 +1,163 @@
+"""Protection of persons: no minor's name or age reaches anything that leaves the machine in its default
+(public) mode, while --full keeps everything. The fixture (tests/fixtures/privacy/, written for this test)
+has a boy introduced as 'her 15-year-old son, Timur Yusupov', a girl as 'Malika Yusupova, a 12-year-old
+pupil', an unnamed husband, a health condition and a home address."""
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from repgraph.namespaces import RG, SCHEMA
+from repgraph.privacy import MINOR_LABEL, public_quads
+
+from conftest import FIXTURES
+
+APPEAL = FIXTURES / "privacy" / "uzb-minor-son.txt"
+MINOR_NAMES = ("Timur", "Malika", "timur-yusupov", "malika-yusupova")
+MINOR_AGES = ("15-year-old", "12-year-old", "15 year old", "12 year old")
+DUMP_FORMATS = ("trig", "nq", "ttl", "nt", "jsonld")
+AGE = re.compile(r"ontology#age>\s+\"(\d+)\"")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    from repgraph.cli import main
+    path = tmp_path_factory.mktemp("privacy") / "store"
+    assert main(["build", str(APPEAL), "--store", str(path)]) == 0
+    return path
+
+
+def export(cli, store, *args) -> str:
+    out = store.parent / "dump"
+    code, _, err = cli("export", "--store", store, "--out", out, *args)
+    assert code == 0, err
+    return out.read_text(encoding="utf-8")
+
+
+def assert_public(text: str, where: str) -> None:
+    for secret in MINOR_NAMES + MINOR_AGES:
+        assert secret not in text, f"{secret!r} leaked into {where}"
+    assert all(int(a) >= 18 for a in AGE.findall(text)), f"an age under 18 leaked into {where}"
+
+
+@pytest.mark.parametrize("fmt", DUMP_FORMATS)
+def test_the_default_dump_has_no_minor_name_or_age(cli, store, fmt):
+    text = export(cli, store, "--format", fmt)
+    assert_public(text, f"export --format {fmt}")
+    assert MINOR_LABEL in text
+    assert "Dilnoza" in text, "public mode must keep the adult defender the appeal is about"
+
+
+def test_the_full_dump_keeps_everything_but_only_when_asked(cli, store):
+    full = export(cli, store, "--format", "nq", "--full")
+    assert "Timur Yusupov" in full and "Malika Yusupova" in full and "15-year-old" in full
+    assert '"12"^^<http://www.w3.org/2001/XMLSchema#integer>' in full
+
+
+def _release_commands(cli) -> list[str]:
+    _, out, _ = cli("--help")
+    return [c for c in ("publish", "viz") if re.search(rf"^\s+{c}\s", out, re.M)]
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data.decode("utf-8", errors="replace")
+
+
+def test_publish_and_viz_default_to_public_mode(cli, store, tmp_path):
+    commands = _release_commands(cli)
+    if not commands:
+        pytest.skip("neither publish nor viz exists yet")
+    for command in commands:
+        out = tmp_path / command       # publish writes a folder, viz a page
+        code, stdout, err = cli(command, "--store", store, "--out", out)
+        assert code == 0, err
+        files = [out] if out.is_file() else [p for p in out.rglob("*") if p.is_file()]
+        assert files, f"{command} wrote nothing"
+        for p in files:
+            assert_public(_read(p), f"{command}: {p.name}")
+        assert_public(stdout, f"{command} output")
+
+
+def _marks(cli, store) -> dict[str, set[str]]:
+    """Each person's name (or IRI when unnamed) -> its rg:minor / rg:sensitive / rg:unnamed marks (full data)."""
+    q = store.parent / "marks.rq"
+    q.write_text(f"""SELECT ?who ?mark WHERE {{ GRAPH ?g {{ ?p a <{RG}Person> .
+        OPTIONAL {{ ?p <{SCHEMA}name> ?n }} BIND(COALESCE(?n, STR(?p)) AS ?who)
+        OPTIONAL {{ ?p ?m true FILTER(?m IN (<{RG}minor>, <{RG}sensitive>, <{RG}unnamed>)) BIND(STRAFTER(STR(?m), "#") AS ?mark) }}
+    }} }}""", encoding="utf-8")
+    code, out, err = cli("query", q, "--store", store, "--format", "tsv")
+    assert code == 0, err
+    marks: dict[str, set[str]] = {}
+    for line in out.splitlines()[1:]:
+        who, _, mark = line.partition("\t")
+        marks.setdefault(who.strip('"<>'), set()).update({mark.strip('"')} - {""})
+    return marks
+
+
+def test_the_extractor_marks_the_girl_and_the_unnamed_husband(cli, store):
+    marks = _marks(cli, store)
+    assert {"minor", "sensitive"} <= marks["Malika Yusupova"]
+    husband = [m for who, m in marks.items() if who.endswith("husband-1")]
+    assert husband and {"unnamed", "sensitive"} <= husband[0]
+
+
+@pytest.mark.xfail(strict=True, reason="extractor gap (lead's area): the age in 'her 15-year-old son, Timur Yusupov' "
+                   "stands before the kinship word and the name, where persons.AGE does not look; public mode "
+                   "catches it anyway (privacy.minors)")
+def test_the_extractor_marks_the_boy_introduced_by_age_and_kinship(cli, store):
+    assert "minor" in _marks(cli, store).get("Timur Yusupov", set())
+
+
+# public_quads on small hand-made graphs
+
+G = ox.NamedNode("https://w3id.org/repgraph/graph/t")
+
+
+def _quad(s, p, o) -> ox.Quad:
+    return ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o if not isinstance(o, str) else ox.Literal(o), G)
+
+
+def _person(iri: str, name: str) -> ox.Quad:
+    return _quad(iri, SCHEMA + "name", name)
+
+
+P = "https://w3id.org/repgraph/id/person/"
+
+
+@pytest.mark.parametrize("sentence,minor", [
+    ("police arrested her 15-year-old son, Aziz Karimov, at school.", True),
+    ("Aziz Karimov, a 16-year-old student, was detained.", True),
+    ("Aziz Karimov, a 44-year-old lawyer, was detained with his 15-year-old son.", False),
+    ("Ms Karimov and her 15-year-old son were detained.", False),
+])
+def test_public_mode_finds_minors_the_text_introduces_by_age(sentence, minor):
+    quads = [_person(P + "aziz-karimov", "Aziz Karimov"), _quad("https://w3id.org/repgraph/id/appeal/a", RG + "text", sentence)]
+    text = " ".join(q.object.value for q in public_quads(quads))
+    assert ("Aziz" not in text) is minor
+    assert "15-year-old" not in text and "16-year-old" not in text and "44-year-old" in text or "44" not in sentence
+
+
+def test_public_mode_masks_ages_in_place_and_renames_everything_under_a_minors_iri():
+    quote = "Her daughter, Malika Yusupova, a 12-year-old pupil, was threatened."
+    quads = [_person(P + "malika-yusupova", "Malika Yusupova"),
+             _quad(P + "malika-yusupova", RG + "minor", ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))),
+             _quad(P + "malika-yusupova", RG + "age", ox.Literal("12", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+             _quad(P + "malika-yusupova/evidence/target/quote", "http://www.w3.org/ns/oa#exact", quote)]
+    out = public_quads(quads)
+    text = " ".join(f"{q.subject.value} {q.object.value}" for q in out)
+    assert "malika" not in text.lower() and "12" not in text and MINOR_LABEL in text
+    (masked,) = [q.object.value for q in out if q.predicate.value.endswith("exact")]
+    assert len(masked) == len(quote) and masked.startswith("Her daughter, █")
+
+
+def test_public_mode_leaves_a_graph_without_minors_or_young_ages_untouched():
+    quads = [_person(P + "a-b", "Anna Bell"), _quad("https://w3id.org/repgraph/id/appeal/a", RG + "text",
+                                                    "Anna Bell, a 31-year-old journalist, was arrested in 2015.")]
+    assert public_quads(quads) == quads
