@@ -1,0 +1,211 @@
+"""repgraph publish: the release partners download is complete, deterministic, honest about itself (checksums,
+VoID counts, dates from the data), public by default, and every dump reads back the same in independent
+parsers (pyoxigraph, rdflib, and Apache Jena's riot where it is installed)."""
+import gzip
+import hashlib
+import shutil
+import subprocess
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from conftest import FIXTURES, SEED
+
+from repgraph import export, publish
+from repgraph.namespaces import RG, SCHEMA, XSD
+from repgraph.store import open_read
+
+DUMPS = sorted(publish.DUMPS)
+QUADS = {"repgraph.nq", "repgraph.trig", "repgraph.jsonld"}
+OX_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE,
+              "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+RDFLIB_FORMATS = {"nq": "nquads", "trig": "trig", "ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    from repgraph.build import build
+    path = tmp_path_factory.mktemp("publish") / "store"
+    build([str(SEED), str(FIXTURES / "appeals")], path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def release(store_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("release")
+    publish.publish(open_read(store_dir), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def expected(store_dir):
+    """What every dump must hold: the store's public quads, as comparable tuples."""
+    quads = {tuple(_ox(t) for t in (q.subject, q.predicate, q.object, q.graph_name))
+             for q in export.sorted_quads(open_read(store_dir))}
+    return quads, {q[:3] for q in quads}
+
+
+def _ox(t):
+    if isinstance(t, ox.Literal):
+        return ("lit", t.value, None if t.language else t.datatype.value, t.language)
+    return ("iri", t.value)
+
+
+def _ox_found(quads, name: str) -> set:
+    n = 4 if name.removesuffix(".gz") in QUADS else 3
+    return {tuple(_ox(t) for t in (q.subject, q.predicate, q.object, q.graph_name)[:n]) for q in quads}
+
+
+def _rdflib(t):
+    if isinstance(t, rdflib.Literal):
+        dt = None if t.language else str(t.datatype or XSD + "string")
+        return ("lit", str(t), dt, t.language)
+    return ("iri", str(t))
+
+
+def _read(data: bytes, name: str) -> bytes:
+    return gzip.decompress(data) if name.endswith(".gz") else data
+
+
+def _compare(found: set, name: str, expected):
+    quads, triples = expected
+    want = quads if name.removesuffix(".gz") in QUADS else triples
+    assert found == want, f"{name}: {len(found - want)} extra, {len(want - found)} missing"
+
+
+@pytest.mark.parametrize("name", DUMPS + [d + ".gz" for d in DUMPS])
+def test_each_dump_reads_back_the_same_in_pyoxigraph(release, expected, name):
+    fmt = OX_FORMATS[name.removesuffix(".gz").rsplit(".", 1)[1]]
+    _compare(_ox_found(ox.parse(_read((release / name).read_bytes(), name), format=fmt), name), name, expected)
+
+
+@pytest.mark.parametrize("name", DUMPS + ["repgraph.trig.gz"])
+def test_each_dump_reads_back_the_same_in_rdflib(release, expected, name):
+    fmt = RDFLIB_FORMATS[name.removesuffix(".gz").rsplit(".", 1)[1]]
+    ds = rdflib.Dataset()
+    ds.parse(data=_read((release / name).read_bytes(), name), format=fmt)
+    if name.removesuffix(".gz") in QUADS:
+        found = {tuple(_rdflib(t) for t in q) for q in ds.quads((None, None, None, None))}
+        assert all(q[3][1].startswith("https://w3id.org/repgraph/graph/") for q in found)
+    else:
+        found = {tuple(_rdflib(t) for t in q[:3]) for q in ds.quads((None, None, None, None))}
+    _compare(found, name, expected)
+
+
+def _riot_jsonld_works(tmp_path) -> bool:
+    probe = tmp_path / "probe.jsonld"
+    probe.write_text('{"@id": "http://example.org/s", "http://example.org/p": "o"}')
+    run = subprocess.run(["riot", "--syntax=jsonld10", "--output=nquads", str(probe)], capture_output=True, timeout=120)
+    return b"http://example.org/s" in run.stdout
+
+
+@pytest.mark.skipif(shutil.which("riot") is None, reason="Apache Jena's riot is not installed (.ci/setup.d/jena.sh)")
+@pytest.mark.parametrize("name", DUMPS)
+def test_each_dump_reads_back_the_same_in_jena_riot(release, expected, name, tmp_path):
+    syntax = []
+    if name.startswith("repgraph.jsonld"):
+        if not _riot_jsonld_works(tmp_path):
+            pytest.skip("this riot cannot read JSON-LD (its JSON-LD 1.0 reader needs httpclient-cache.jar on its classpath)")
+        syntax = ["--syntax=jsonld10"]
+    run = subprocess.run(["riot", *syntax, "--output=nquads", str(release / name)], capture_output=True, timeout=300)
+    assert run.returncode == 0, run.stderr.decode()[-500:]
+    _compare(_ox_found(ox.parse(run.stdout, format=ox.RdfFormat.N_QUADS), name), name, expected)
+
+
+def test_the_same_data_gives_a_byte_identical_release(store_dir, release, tmp_path):
+    from repgraph.build import build
+    other = tmp_path / "store"
+    build([str(FIXTURES / "appeals"), str(SEED)], other)      # built anew, files in another order
+    again = publish.release_files(open_read(other))
+    first = {p.relative_to(release).as_posix(): p.read_bytes() for p in release.rglob("*") if p.is_file()}
+    assert first.keys() == again.keys()
+    assert [n for n in first if first[n] != again[n]] == []
+
+
+def test_checksums_cover_every_file_and_match(release):
+    files = {p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file()}
+    listed = {}
+    for line in (release / "SHA256SUMS").read_text().splitlines():
+        digest, name = line.split("  ", 1)
+        listed[name] = digest
+    assert set(listed) == files - {"SHA256SUMS"}
+    for name, digest in listed.items():
+        assert hashlib.sha256((release / name).read_bytes()).hexdigest() == digest, name
+    assert {"ontology/repgraph.ttl", "ontology/shapes.ttl", "context.jsonld", "void.ttl"} <= files
+
+
+def test_gzip_copies_hold_the_dumps(release):
+    for name in DUMPS:
+        assert gzip.decompress((release / (name + ".gz")).read_bytes()) == (release / name).read_bytes()
+
+
+def _void(release) -> rdflib.Graph:
+    return rdflib.Graph().parse(release / "void.ttl", format="turtle")
+
+
+def test_void_counts_each_graph_and_the_whole(release, expected):
+    g = _void(release)
+    void = rdflib.Namespace(publish.VOID)
+    ds = rdflib.URIRef(publish.DATASET)
+    per_graph = {}
+    for q in expected[0]:
+        per_graph[q[3][1]] = per_graph.get(q[3][1], 0) + 1
+    assert {str(s): int(g.value(s, void.triples)) for s in g.objects(ds, void.subset)} == per_graph
+    assert int(g.value(ds, void.triples)) == len(expected[1])
+    assert str(g.value(ds, void.sparqlEndpoint)) == publish.ENDPOINT
+    assert rdflib.URIRef(RG) in set(g.objects(ds, void.vocabulary))
+    for example in g.objects(ds, void.exampleResource):
+        assert any(q[0] == ("iri", str(example)) for q in expected[0]), example
+
+
+def test_void_dates_come_from_the_appeals(release, store_dir, tmp_path):
+    dates = sorted(q.object.value for q in open_read(store_dir).quads_for_pattern(None, ox.NamedNode(SCHEMA + "datePublished"), None))
+    g = _void(release)
+    ds = rdflib.URIRef(publish.DATASET)
+    dct = rdflib.Namespace("http://purl.org/dc/terms/")
+    assert (str(g.value(ds, dct.issued)), str(g.value(ds, dct.modified))) == (dates[0], dates[-1])
+    files = publish.release_files(open_read(store_dir), opts=publish.Options(modified="2030-01-31"))
+    g = rdflib.Graph().parse(data=files["void.ttl"], format="turtle")
+    assert str(g.value(ds, dct.modified)) == "2030-01-31"
+
+
+def test_void_distributions_give_sizes_and_checksums(release):
+    g = _void(release)
+    dcat, spdx = rdflib.Namespace(publish.DCAT), rdflib.Namespace(publish.SPDX)
+    dists = set(g.objects(rdflib.URIRef(publish.DATASET), dcat.distribution))
+    assert len(dists) >= 2 * len(DUMPS)
+    for d in dists:
+        name = str(d).removeprefix(publish.DOWNLOAD_BASE)
+        data = (release / name).read_bytes()
+        assert int(g.value(d, dcat.byteSize)) == len(data)
+        assert str(g.value(g.value(d, spdx.checksum), spdx.checksumValue)) == hashlib.sha256(data).hexdigest()
+
+
+def test_public_by_default_full_on_request(store_dir, tmp_path):
+    """A person marked as a minor keeps their name only with --full."""
+    work = tmp_path / "store"
+    shutil.copytree(store_dir, work)
+    store = ox.Store(str(work))
+    name = ox.NamedNode(SCHEMA + "name")
+    person, _, label, graph = next(iter(store.quads_for_pattern(None, name, None, None)))
+    store.add(ox.Quad(person, ox.NamedNode(RG + "minor"), ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean")), graph))
+    store.flush()
+    del store
+    public = publish.release_files(open_read(work))
+    full = publish.release_files(open_read(work), public=False)
+    assert label.value.encode() not in public["repgraph.nq"]
+    assert label.value.encode() in full["repgraph.nq"]
+    assert b"child, age under 18" in public["repgraph.nq"]
+
+
+def test_the_command_writes_graph_by_default_and_refuses_bad_dates(cli, store_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("publish", "--store", store_dir)
+    assert code == 0, err
+    assert (tmp_path / "graph" / "repgraph.trig.gz").is_file() and out.startswith("published ")
+    code, _, err = cli("publish", "--store", store_dir, "--date", "March 2025")
+    assert code == 1 and err.startswith("repgraph: --date") and err.count("\n") == 1
+    code, _, err = cli("publish", "--store", tmp_path / "none")
+    assert code == 1 and "no store here" in err
+
