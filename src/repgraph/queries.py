@@ -33,7 +33,10 @@ def load(name_or_file: str) -> str:
         return queries[name_or_file].read_text(encoding="utf-8")
     path = Path(name_or_file)
     if path.suffix == ".rq" and path.is_file():
-        return path.read_text(encoding="utf-8")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise RepgraphError(f"{path}: cannot read the query ({err})") from None
     raise RepgraphError(f"no query named '{name_or_file}' (known: {', '.join(queries)}; or give a .rq file)")
 
 

@@ -24,14 +24,17 @@ def open_read(path: Path) -> ox.Store:
         raise RepgraphError(f"{path}: no store here; run 'repgraph build' first")
     try:
         return ox.Store.read_only(str(path))
-    except OSError as err:
+    except (OSError, RuntimeError) as err:     # RuntimeError: a corrupted store
         raise RepgraphError(f"{path}: cannot open the store ({err})") from None
 
 
 @contextmanager
 def open_write(path: Path) -> Iterator[ox.Store]:
     """The store at PATH opened for writing, with an exclusive lock: a second writer is refused at once."""
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise RepgraphError(f"{path}: cannot make the store folder ({err.strerror})") from None
     lock = open(path.with_name(path.name + ".lock"), "w")
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -41,7 +44,7 @@ def open_write(path: Path) -> Iterator[ox.Store]:
     try:
         try:
             store = ox.Store(str(path))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             raise RepgraphError(f"{path}: cannot open the store ({err})") from None
         yield store
         store.flush()
