@@ -42,6 +42,15 @@ def test_shape_fires_on_broken_graph(case):
     assert all(p.severity == "Violation" for p in problems)
 
 
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_build_gate_stops_broken_graph(case):
+    """The build checks graphs through a fast pre-check (repgraph.shapecheck) before pyshacl: it must not
+    let any broken graph through."""
+    from repgraph.build import check_graph
+    quads, focus = broken_graph(case)
+    assert (focus, case.rule) in {(p.focus, p.rule) for p in check_graph(valid_graph()[0], quads)}
+
+
 def test_every_shape_has_a_broken_graph():
     shapes = shapes_graph()
     targeted = {s for p in (SH.targetClass, SH.targetSubjectsOf) for s in shapes.subjects(p, None)}

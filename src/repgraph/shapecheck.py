@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -208,6 +209,15 @@ class _Graph:
 
 
 
+def _real_day(text: str) -> bool:
+    """Whether an xsd:date names a day of the calendar (2025-02-30 does not, and pyshacl rejects it)."""
+    try:
+        date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def _term_ok(g: _Graph, s: Shape, v) -> bool:
     """Whether value node V meets the value constraints of shape S."""
     lit = isinstance(v, ox.Literal)
@@ -215,6 +225,8 @@ def _term_ok(g: _Graph, s: Shape, v) -> bool:
         if not lit or v.language or v.datatype.value != s.datatype:
             return False
         if s.datatype in LEXICAL and not LEXICAL[s.datatype].fullmatch(v.value):
+            return False
+        if s.datatype == XSD + "date" and not _real_day(v.value):
             return False
     if s.node_kind and not _kind_ok(s.node_kind, v):
         return False
