@@ -24,7 +24,7 @@ OFFENCE_VERB = re.compile(
     r"(?:(?!of\b)\w+\s+){0,5}?of|(?:arrested|detained|prosecuted|charged|convicted|tried|investigated)\s+(?:\w+\s+)?for)"
     r"\s+(?:allegedly\s+)?(?P<off>[^;.]{3,400})", re.I)
 CHARGES_OF = re.compile(r"\b(?:on\s+|under\s+|faces?\s+|facing\s+)?(?:(?:false|trumped-up|fabricated|criminal|new|"
-                        r"bogus|politically motivated)\s+)*charges?\s+(?:of|for)\s*(?P<off>[^;.]{3,400})", re.I)
+                        r"bogus|politically motivated)\s+)*charges?\s+(?:of|for)\s*(?P<off>[^.]{3,400})", re.I)
 ADJECTIVES = r"(?:false|trumped-up|fabricated|bogus|apparent|apparently|politically motivated|new|criminal|serious|" \
              r"several|multiple|the|these|a|an|further|additional|same)"
 ADJ_CHARGES = re.compile(rf"\b(?:on|under|faces?|facing|with)\s+(?:{ADJECTIVES}\s+)*(?!{ADJECTIVES}\b)"
@@ -40,6 +40,9 @@ OFFENCE_STOP = re.compile(r"\s+(?:under|in violation of|pursuant to|and (?:was |
 NOT_OFFENCE = re.compile(r"^(?:the|a|an|his|her|their|its|this|that|these|those)?\s*(?:charges?|case|crime|offen[cs]es?|"
                          r"reasons?|time|years?|months?|days?|prison|imprisonment|detention|arrest|treatment|work|"
                          r"activities|involvement|role|release|him|her|them|it)\b", re.I)
+
+
+FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|had|have|said|says|quoted|reported|told)\b")
 
 
 def _code_name(code: str, doc: Doc) -> str:
@@ -66,11 +69,22 @@ def _offences(text: str) -> list[str]:
     quotes = re.match(r"\s*((?:[“\"][^”\"]{3,300}[”\"]\s*(?:,|and|,\s*and)?\s*)+)", text)
     if quotes:
         return [q.strip(" ,.") for q in re.findall(r"[“\"]([^”\"]{3,300})[”\"]", quotes.group(1))]
+    if ";" in text:         # "charges of A; B; and C": items until one stops reading like an offence
+        items: list[str] = []
+        for seg in re.split(r";\s*(?:and\s+)?", text):
+            found = _offences(seg)
+            if not found or (items and FINITE_VERB.search(seg)):
+                break
+            items.extend(found)
+        return items
     cut = OFFENCE_STOP.search(text)
     text = text[:cut.start()] if cut else text
     text = re.sub(r"^(?:allegedly|having|being|a|an|the)\s+", "", text.strip(), flags=re.I)
     parts = [p.strip(" ,.") for p in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+as well as\s+", text)]
+    parts = [re.sub(rf"^(?:{ADJECTIVES}\s+|mere\s+|sole\s+)+", "", p, flags=re.I) for p in parts]
     return [p for p in parts if 2 < len(p) < 300 and not NOT_OFFENCE.match(p) and re.search(r"[a-z]", p)
+            and not FINITE_VERB.search(p) and not re.match(r"(?:the\s+)?[A-Z]", p)
+            and not re.fullmatch(r"(?:even|also|only|just|still|yet|however|then|there|here|etc|so|too|again|later|now)", p)
             and not re.fullmatch(rf"(?:{ADJECTIVES}\s*)+", p, re.I) and not re.match(r"\d|(?:one|two|three|four|five|six|"
                                                                                  r"seven|eight|nine|ten)\s+(?:years?|months?)", p)]
 
@@ -131,7 +145,8 @@ def extract(doc: Doc, parts: Participants, facts: Facts) -> None:
                 if not offences:
                     continue
                 persons = parts.of_trigger(sent, m.start(), m.start() + len(m.group(0).split()[0]))
-                ev = doc.evidence(m.start(), m.end(), rule, 0.8)
+                weak = rule == "charge:verb" and re.match(r"(?:accus|suspect|detain|investigat|arrest)", m.group(0), re.I)
+                ev = doc.evidence(m.start(), m.end(), "charge:accused" if weak else rule, 0.6 if weak else 0.8)
                 for key in persons:
                     for off in offences:
                         found.append(Charge(key, off, "", "", ev))
@@ -143,9 +158,12 @@ def _offences_near(before: str, after: str) -> list[str]:
     quoted = re.findall(r"[“\"]([^”\"]{3,150})[”\"]", before[-160:])
     if quoted and re.search(r"[“\"][^“\"]*$", before) is None:
         return [q.strip(" ,.") for q in quoted[-2:]]
-    m = re.match(r"\s*,?\s*(?:for\s+|alleging\s+|accused of\s+)?(?:allegedly\s+)?([a-z][a-z -]{3,80}?)(?:[,.;(]|$)", after)
+    m = re.match(r"\s*,?\s*(?:for\s+|alleging\s+|accused of\s+)?(?:allegedly\s+)?([a-z][a-z -]{3,200})", after)
     if m and not re.match(r"(?:and|which|if|but|who|for|sanctionable|punishable)\b", m.group(1)):
-        return [m.group(1).strip()]
+        stop = OFFENCE_STOP.search(m.group(1))
+        offence = (m.group(1)[:stop.start()] if stop else m.group(1)).strip()
+        if 3 < len(offence) <= 80:
+            return [offence]
     m = re.search(r"\b(?:for|with|of)\s+(?:allegedly\s+)?([a-z][a-z ]{3,80}?)\s*(?:\(|under\s*)?$", before)
     if m:
         return [m.group(1).strip()]
@@ -154,7 +172,16 @@ def _offences_near(before: str, after: str) -> list[str]:
 
 def _dedupe(charges: list[Charge]) -> list[Charge]:
     """One charge per person and article, or per person and offence when no article is named; an
-    offence already stated with its article is not repeated without it."""
+    offence already stated with its article is not repeated without it; an accusation ('accused of X')
+    gives way to the formal charges of the same person."""
+    formal = {c.person for c in charges if c.evidence and c.evidence.rule != "charge:accused"}
+    charges = [c for c in charges if not (c.evidence and c.evidence.rule == "charge:accused" and c.person in formal)]
+    for c in charges:       # "under Article 228 ... for allegedly possessing drugs": one charge
+        if c.article and not c.offence:
+            same = [o for o in charges if not o.article and o.person == c.person and o.offence and o.evidence
+                    and c.evidence and o.evidence.start == c.evidence.start]
+            if len(same) == 1:
+                c.offence = same[0].offence
     out: list[Charge] = []
     with_article: dict[tuple[str, str], Charge] = {}
     for c in charges:
@@ -177,7 +204,7 @@ def _dedupe(charges: list[Charge]) -> list[Charge]:
         if any(a.person == c.person and a.offence and (_same_offence(a.offence, c.offence)) for a in with_article.values()):
             continue
         if any(o.person == c.person and not o.article and norm != re.sub(r"\W+", " ", o.offence.lower()).strip()
-               and re.sub(r"\W+", " ", o.offence.lower()).strip().find(norm) >= 0 for o in charges):
+               and re.sub(r"\W+", " ", o.offence.lower()).strip().startswith(norm) for o in charges):
             continue
         seen.add((c.person, norm))
         out.append(c)

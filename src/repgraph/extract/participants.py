@@ -16,7 +16,8 @@ LIST_SEP = re.compile(r"\s*(?:(?:,\s*)+(?:and\s+)?|and\s+|,?\s*as well as\s+|&\s
                       r"(?:(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,?\s*)?"
                       r"(?:(?:Mr|Ms|Mrs|Dr|Messrs|Mses)\.?\s+)?")
 PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves)\b", re.I)
-GROUP_NOUN = re.compile(r"\b(?:the|these|all|both)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)?"
+GROUP_NOUN = re.compile(r"\b(?:(?:the|these|all|both)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)?|"
+                        r"(?P<bare>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)"
                         r"(?:(?!of\b|and\b)[\w-]+\s+){0,2}?(?:defendants|lawyers|activists|journalists|detainees|defenders|"
                         r"accused|members|students|bloggers|men|women|brothers|sisters|prisoners|unionists|trade unionists)\b", re.I)
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -102,6 +103,11 @@ class Participants:
                 return r.keys[0]
         return None
 
+    def _upcoming(self, sent: Sent, window: int = 2) -> list[tuple[str, ...]]:
+        """The lists of names in the next WINDOW narrative sentences after SENT."""
+        later = [s for s in self.doc.sents if s.region == "narrative" and s.start > sent.start][:window]
+        return [r.keys for s in later for r in self._groups(s) if len(r.keys) > 1]
+
     def _resolve_all(self) -> None:
         prev_subject: str | None = None
         last_group: tuple[str, ...] = ()
@@ -141,10 +147,12 @@ class Participants:
                 items.append(Ref(m.start(), m.end(), (best,)))
             for m in GROUP_NOUN.finditer(self.doc.text, sent.start, sent.end):
                 seen = groups + [r.keys for r in named if r.end <= m.start() and len(r.keys) > 1]
-                n = m.group("n")
+                n = m.group("n") or m.group("bare")
                 size = COUNTS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 0
                 sized = [g for g in seen if len(g) == size]
-                group = sized[-1] if sized else max(seen, key=len) if seen and not size else None
+                if size and not sized:        # "three lawyers were sentenced. A, B and C were arrested...": named next
+                    sized = [g for g in self._upcoming(sent) if len(g) == size][:1]
+                group = sized[-1] if sized else max(seen, key=len) if seen and not size and not m.group("bare") else None
                 if group:
                     items.append(Ref(m.start(), m.end(), group))
             items.sort(key=lambda r: r.start)
@@ -206,7 +214,7 @@ class Participants:
         if NOMINAL.search(text[t_start:t_end]):
             if TEMPORAL_PP.match(text[t_start:t_end]) or re.search(r"\b(?:after|during|following|at)\s+(?:the|a|his|her)\s*$",
                                                                  text[max(c_start, t_start - 20):t_start]):
-                return self.main_person()     # "after the hearing": the case's hearing
+                return self._kin(before[-1]) if before else self.main_person()  # "after the hearing": the case's
             return []       # "his lawyer confirmed the arrest": a noun without its possessor or object names nobody
         if before:
             return self._kin(before[-1])

@@ -10,9 +10,9 @@ from .context import Dates, asserted, number
 from .doc import Doc
 from .participants import Participants
 
-NUM = r"(?:\d+(?:[- ]\d/\d)?|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
-      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|" \
-      r"eight|nine))?(?:[- ]and[- ]a[- ]half)?)"
+NUM = (r"(?:\d+(?:[- ]\d/\d)?|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+       r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+       r"seventeen|eighteen|nineteen))(?:[- ]and[- ]a[- ]half)?")
 UNIT = r"(?:years?|months?|weeks?|days?)"
 AMOUNT = rf"{NUM}(?:-|\s+){UNIT}(?:['’]s?)?(?:\s+and\s+(?:a\s+half|{NUM}(?:-|\s+){UNIT}))?"
 DURATION = re.compile(rf"(?P<amount>{AMOUNT})")
@@ -80,7 +80,7 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
             if not asserted(doc, clause[0], m.start(), m.end()):
                 continue
             rest = text[m.end():clause[1]]
-            if word not in ("sentenced",) and not word.startswith("sentence") and \
+            if word != "sentenced" and not re.match(r"sentences?\s", word) and \
                     not re.match(rf"\s+(?:\w+\s+){{0,3}}?(?:a\s+|an\s+)?{AMOUNT}", rest, re.I):
                 continue
             if re.match(r"\s+in absentia\b", rest) and not DURATION.search(rest):
@@ -88,7 +88,7 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
             persons = parts.of_trigger(sent, m.start(), m.end())
             if not persons:
                 continue
-            when = dates.near(sent, m.start(), m.end(), clause)
+            when = dates.near(sent, m.start(), m.end(), clause) if word != "serving" else None
             court = next((key for s, e, key in courts if sent.start <= s < sent.end), "")
             ev = doc.evidence(m.start(), m.end(), "sentence", 0.85)
             resp = RESPECTIVELY.search(rest)
@@ -110,7 +110,7 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
             dur = duration(amounts[0].group("amount")) if amounts else ""
             if penalty == "fine":
                 dur = ""
-            revised = word.startswith("sentence")
+            revised = bool(re.match(r"sentences?\s", word))
             for key in persons:
                 found.append(Sentence(key, penalty, dur, when.iso if when else "", court, evidence=ev))
                 if revised:
@@ -125,14 +125,20 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
 
 
 def _dedupe(sentences: list[Sentence], revisions: set[tuple[str, str, str]]) -> list[Sentence]:
-    """One sentence per person and penalty: a revised sentence ('reduced to six years') replaces the first,
-    otherwise the one with a duration, date and court wins."""
-    best: dict[tuple[str, str], Sentence] = {}
+    """One sentence per person and penalty. A revised sentence ('reduced to six years') replaces the first;
+    otherwise mentions of the same sentence are merged (the duration from one, the date or court from another)."""
+    merged: dict[tuple[str, str], Sentence] = {}
     for s in sentences:
         key = (s.person, s.penalty)
-        prev = best.get(key)
-        rank = ((s.person, s.penalty, s.duration) in revisions, bool(s.duration), bool(s.date), bool(s.court))
-        if prev is None or rank > ((prev.person, prev.penalty, prev.duration) in revisions, bool(prev.duration),
-                                   bool(prev.date), bool(prev.court)):
-            best[key] = s
-    return list(best.values())
+        prev = merged.get(key)
+        if prev is None or (s.person, s.penalty, s.duration) in revisions:
+            if prev:
+                s.court = s.court or prev.court
+            merged[key] = s
+            continue
+        if s.duration and prev.duration and s.duration != prev.duration:
+            continue            # two different sentences of one kind: keep the first stated
+        prev.duration = prev.duration or s.duration
+        prev.date = prev.date or s.date
+        prev.court = prev.court or s.court
+    return list(merged.values())

@@ -58,6 +58,7 @@ PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
             "she": "female", "her": "female", "hers": "female", "herself": "female"}
 VERB_AFTER = re.compile(r"^(?:\s*,[^,.]{1,25},)?\s+(?:is|was|has been|had been|remains|remained)\s+(?:still\s+)?"
                         r"(?:detained|arrested|imprisoned|held|in detention|in prison|sentenced|released|charged)\b")
+PLACE_AFTER = re.compile(r"\s+(?:region|district|province|oblast|city|village|town|street|square|county|republic)\b")
 BYLINE = re.compile(r"\s+(?:for|of)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:reported|reports|writes|wrote)\b")
 AGE = re.compile(r"\b(?:a|an)\s+(\d{1,2})-year-old\b|\b(?:was|is|aged)\s+(\d{1,2})(?:\s+years?\s+old)?\b")
 
@@ -226,6 +227,8 @@ def find_persons(doc: Doc, masked: list[tuple[int, int]]) -> PersonIndex:
         if BYLINE.match(text[end:end + 80]):
             continue                        # "Mark Smith for Reuters reported": the reporter, not a person of the case
         if rule == "person-single":
+            if PLACE_AFTER.match(text[end:end + 20]):
+                continue                    # "the Vladimir region": a place, not Vladimir Putin
             key = index.add(start, end, tokens, rule, create=False)
             if key is None and VERB_AFTER.match(text[end:end + 60]) and not tokens[0].isupper():
                 key = index.add(start, end, tokens, "person-single-verb")
