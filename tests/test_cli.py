@@ -105,7 +105,9 @@ def test_named_graphs_survive_in_quad_dumps(cli, tmp_path):
     out = tmp_path / "d.nq"
     cli("export", "--store", store, "--format", "nq", "--out", out)
     graphs = {q.graph_name.value for q in ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS)}
-    assert "https://w3id.org/repgraph/graph/tjk-001-0225-obs-010" in graphs and len(graphs) == 4
+    appeal_graphs = {g for g in graphs if g.rsplit("/", 1)[-1] in
+                     {"tjk-001-0225-obs-010", "kaz-003-0423-obs-041-1", "blr-007-1123-obs-099"}}
+    assert len(appeal_graphs) == 3
 
 
 def test_bad_input_gives_one_line_and_leaves_the_store_as_it_was(cli, tmp_path):
