@@ -286,8 +286,26 @@ def _read_categories(appeal: Appeal) -> None:
                         appeal.categories.append(label)
 
 
+AUTHORITY = r"(?:President|Prime Minister|Prosecutor[- ]General|General Prosecutor|Minister of [A-Z][\w ]+?|" \
+            r"Minister of Foreign Affairs|Ombudsman|Ombudsperson|Speaker of [A-Z][\w ]+?|Head of State|King|Emir|" \
+            r"Chief Justice|Interior Minister|Justice Minister|Foreign Minister)"
+PROSE_ADDRESSEES = re.compile(rf"\b(?:letters?|appeals?|petitions?|write|writing)\b[^.]{{0,80}}?\bto the\s+(?P<list>{AUTHORITY}"
+                              rf"(?:\s*,\s*(?:and\s+)?{AUTHORITY})*(?:\s*,?\s*and\s+{AUTHORITY})?)\s+of\s+"
+                              rf"(?:the\s+)?(?P<country>[A-Z][\w ]+?)(?=[.,;]|\s+(?:to|in|and|asking|demanding)\b)")
+
+
+def _read_prose_addressees(appeal: Appeal) -> None:
+    """'send letters ... to the President, Prosecutor General and Minister of Justice of Azerbaijan':
+    each authority of the country, named by its position."""
+    for m in PROSE_ADDRESSEES.finditer(appeal.text):
+        for title in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+            position = f"{title.strip()} of {m.group('country').strip()}"
+            appeal.addressees.append(Addressee(position, position, "", m.start(), m.end()))
+
+
 def _read_addressees(appeal: Appeal) -> None:
     if not appeal.actions:
+        _read_prose_addressees(appeal)
         return
     s0, e0 = appeal.actions
     for s, e, line in _lines(appeal.text, s0, e0):
