@@ -14,14 +14,14 @@ from .appeal import Appeal, AppealError, read_appeal
 from .errors import RepgraphError
 from .extract import extract
 from .facts import Facts
-from .identity import Registry
+from .identity import IDENTITY_GRAPH, Registry
 from .mapping import map_appeal
 from .namespaces import ONTOLOGY_GRAPH
 from .resources import ontology_dir
 from .manifest import Manifest
 from .progress import Progress
 from .shapecheck import conforms
-from .store import known_persons, open_write, replace_graphs
+from .store import open_write, replace_graphs
 from .validate import Problem, validate_graph
 
 APPEAL_SUFFIXES = (".txt", ".html", ".htm")
@@ -111,8 +111,10 @@ def prepare(files: list[Path], registry: Registry, workers: int = 1, log=sys.std
             if appeal.code in seen:
                 result.warnings.append(f"{appeal.source.name}: same code {appeal.code} as {seen[appeal.code].name}; the later file wins")
             seen[appeal.code] = appeal.source
-            resolved = {key: registry.resolve(p) for key, p in facts.persons.items() if p.name}
+            registry.correct(appeal, facts)
+            resolved = registry.resolve_appeal(appeal, facts)
             graph, quads = map_appeal(appeal, facts, resolved.__getitem__)
+            quads = registry.finish(appeal, facts, graph, quads)
             result.graphs[graph] = quads
             result.appeals.append(appeal)
             result.problems.extend(check_graph(graph, quads))
@@ -129,9 +131,11 @@ def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr
     files = appeal_files(paths)
     with open_write(store_dir) as store:
         manifest = Manifest.load(store_dir, store)
-        todo = files if everything else [f for f in files if not manifest.unchanged(f)]
-        registry = Registry(known_persons(store))
+        registry = Registry.for_build(store, paths)
+        todo = files if everything or registry.curation_changed else [f for f in files if not manifest.unchanged(f)]
         result = prepare(todo, registry, workers or os.cpu_count() or 1, log)
+        identity_quads, curation_warnings = registry.settle(store, result.graphs)
+        result.warnings.extend(curation_warnings)
         result.unchanged = len(files) - len(todo)
         for w in result.warnings:
             print(f"warning: {w}", file=log)
@@ -141,7 +145,7 @@ def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr
                 print(p.line(), file=log)
             raise RepgraphError(f"the graph does not pass its SHACL shapes ({len(violations)} problems); "
                                 "nothing was written (use --force to load it anyway)")
-        replace_graphs(store, {**result.graphs, ONTOLOGY_GRAPH: ontology_quads()})
+        replace_graphs(store, {**result.graphs, ONTOLOGY_GRAPH: ontology_quads(), IDENTITY_GRAPH: identity_quads})
         manifest.record(result.appeals)
         manifest.save()
     return result

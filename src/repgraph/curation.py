@@ -8,6 +8,7 @@ that found nothing to correct are reported, so that a stale one is noticed.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -60,6 +61,11 @@ def find(paths: list[str]) -> Path | None:
         if (folder.resolve().parent / "curation.yaml").is_file():
             return folder.resolve().parent / "curation.yaml"
     return None
+
+
+def digest(path: Path | None) -> str:
+    """SHA-256 of the curation file ('' when there is none): a changed file rebuilds every appeal."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path and path.is_file() else ""
 
 
 def load(path: Path | None) -> list[Correction]:

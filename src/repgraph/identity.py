@@ -156,12 +156,18 @@ class Registry:
         self.corrections: list[curation.Correction] = []
         self.prior: dict[str, set[str]] = {}     # the persons in the store before this build
         self.retired: dict[str, str] = {}        # retired IRI -> the IRI that replaced it
+        self.curation_digest = ""
+        self.curation_changed = False            # when it changed, every appeal is rebuilt
 
     @classmethod
     def for_build(cls, store: ox.Store, paths: list[str]) -> Registry:
         """The registry of STORE, steered by the curation file beside the appeals of PATHS."""
         reg = cls.from_store(store)
-        reg.use_curation(curation.load(curation.find(paths)))
+        path = curation.find(paths)
+        reg.use_curation(curation.load(path))
+        reg.curation_digest = curation.digest(path)
+        stored = [q.object.value for q in store.quads_for_pattern(N(IDENTITY_GRAPH), N(RG + "curationDigest"), None, None)]
+        reg.curation_changed = stored != [reg.curation_digest]
         return reg
 
     def settle(self, store: ox.Store, graphs: dict[str, list[ox.Quad]]) -> tuple[list[ox.Quad], list[str]]:
@@ -172,8 +178,11 @@ class Registry:
         present |= {q.subject.value for q in store.quads_for_pattern(None, *person, None)
                     if q.graph_name.value not in graphs}
         quads = self.identity_graph(present)
-        codes = {q.object.value for qs in graphs.values() for q in qs if q.predicate.value == RG + "code"}
-        return quads, self.unused_corrections(codes)
+        quads.append(ox.Quad(N(IDENTITY_GRAPH), N(RG + "curationDigest"), ox.Literal(self.curation_digest), N(IDENTITY_GRAPH)))
+        built = {q.object.value for qs in graphs.values() for q in qs if q.predicate.value == RG + "code"}
+        kept = {q.object.value for q in store.quads_for_pattern(None, N(RG + "code"), None, None)
+                if q.graph_name.value not in graphs}
+        return quads, self.unused_corrections(built, kept)
 
     def use_curation(self, corrections: list[curation.Correction]) -> None:
         """Take the analysts' merges and splits; the fact corrections are applied per appeal by `correct`."""
@@ -343,11 +352,16 @@ class Registry:
                     out += curation.identity_quads(c, iri, g)
         return out
 
-    def unused_corrections(self, codes: set[str]) -> list[str]:
-        """Warnings for the corrections that changed nothing in this build."""
-        out = curation.unused(self.corrections, codes)
-        out += [f"curation {c.label()}: no longer applies (no such name in the appeals built)"
-                for c in self.corrections if c.do in ("merge", "split", "wikidata") and not c.applied]
+    def unused_corrections(self, built: set[str], kept: set[str]) -> list[str]:
+        """Warnings for the corrections that no longer apply: a fact correction that changed nothing in an
+        appeal BUILT now (or names an appeal neither built nor KEPT in the store), an identity correction
+        whose names no person carries."""
+        out = curation.unused([c for c in self.corrections if str(c.fields.get("appeal")) not in kept - built], built)
+        names = {fold(n) for node in self.nodes.values() for n in node.names}
+        for c in self.corrections:
+            wanted = c.fields.get("names") or [c.fields.get("name", "")]
+            if c.do in ("merge", "split", "wikidata") and not names & {fold(str(n)) for n in wanted}:
+                out.append(f"curation {c.label()}: no longer applies (no person named so)")
         return out
 
 
