@@ -68,10 +68,16 @@ class Dates:
             if explicit:
                 last = explicit[-1]
 
-    def near(self, sent: Sent, start: int, end: int, clause: tuple[int, int]) -> Date | None:
-        """The date a trigger at START..END refers to: the nearest in its clause, else the sentence's opening date."""
-        found = self.by_sent.get(sent.start, [])
+    def near(self, sent: Sent, start: int, end: int, clause: tuple[int, int], state: bool = False) -> Date | None:
+        """The date a trigger at START..END refers to: 'on DATE' right after it, else the nearest in its clause,
+        else an earlier date of the sentence. 'since DATE' only dates a state (detention, house arrest...)."""
         text = self.doc.text
+        found = [m for m in self.by_sent.get(sent.start, [])
+                 if state or not re.search(r"\bsince\s+(?:\w+\s+){0,2}$", text[max(0, m.start - 20):m.start])]
+        on_after = [m for m in found if clause[0] <= m.start < clause[1] and 0 <= m.start - end <= 50
+                    and re.search(r"\b(?:on|in)\s+(?:the\s+)?$", text[m.start - 8:m.start])]
+        if on_after:
+            return on_after[0].date
         inside = [m for m in found if clause[0] <= m.start < clause[1] and (
             m.start < start and not re.search(r"\b(?:later|subsequently|then|afterwards|since then)\b", text[m.end:start])
             or m.start >= end and (m.start - end <= 50 or re.search(r"\bsince\s+$", text[m.start - 8:m.start])

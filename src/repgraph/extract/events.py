@@ -20,7 +20,8 @@ PRECEDENCE = ["house_arrest", "travel_ban", "acquittal", "pardon", "release", "c
               "dissolution", "fine", "detention", "arrest"]
 
 
-ORGANISATION_EVENTS = {"dissolution"}           # they happen to organisations, not persons
+ORGANISATION_EVENTS = {"dissolution"}
+STATES = {"detention", "house_arrest", "travel_ban", "disappearance", "surveillance"}    # may be dated 'since X'            # they happen to organisations, not persons
 PRE_TRIAL = re.compile(r"\b(?:detention|remand|custody|pre-?trial)\b", re.I)
 
 
@@ -56,7 +57,7 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
                     continue                      # "convicted under false charges of X": the conviction's charges
                 else:
                     kind_here = kind
-                when = dates.near(sent, m.start(), m.end(), clause)
+                when = dates.near(sent, m.start(), m.end(), clause, state=kind_here in STATES)
                 ev = doc.evidence(m.start(), m.end(), f"event:{kind_here}", 0.8 if when else 0.7)
                 for key in persons:
                     found.append(Event(key, kind_here, when.iso if when else "", evidence=ev))

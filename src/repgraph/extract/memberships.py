@@ -58,7 +58,7 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
                 verb_m.start() + sent.start if verb_m else om.start
             role = (role_m.group("role") if role_m else VERB_ROLE.get(verb_m.group("verb").lower(), "employee")
                     if verb_m else post.group("role")).strip()
-            holder = _holder(text, named, refs, anchor, end, sent)
+            holder = _holder(text, parts.index, named, refs, anchor, end, sent)
             if len(holder) > 1 and not role.lower().endswith("s") and re.fullmatch(
                     r"\s*,\s*(?:the|a|an)?\s*", text[[r for r in named if r.end <= anchor][-1].end:anchor]):
                 holder = holder[-1:]        # "A and her uncle, B, the first deputy chairman of X": B alone
@@ -86,11 +86,16 @@ def _is_group_noun(text: str, ref: Ref) -> bool:
     return len(ref.keys) > 1 and text[ref.start:ref.end].lower().startswith(("the ", "these ", "all ", "both "))
 
 
-def _holder(text: str, named: list[Ref], refs: list[Ref], anchor: int, org_end: int, sent) -> list[str]:
+def _holder(text: str, index, named: list[Ref], refs: list[Ref], anchor: int, org_end: int, sent) -> list[str]:
     """The person (or list) the role phrase at ANCHOR is in apposition to: the nearest name before it with
     no finite verb between; a name right after the organisation ('the Head of X in Chechnya Mr. Y'); or, for a
     role phrase that opens the sentence ('A leading figure at X, Y', 'An investigator at X, he'), the first
     person after it."""
+    inside = [r for r in named if r.start < anchor < r.end and len(r.keys) > 1]
+    if inside:      # "Ms. A, chairwoman of X, and Mr. B": the role sits inside a list, after its holder
+        names = [m for m in index.at(inside[0].start, anchor) if m.rule != "person-title"]
+        if names and not FINITE.search(text[names[-1].end:anchor]):
+            return [names[-1].key]
     before = [r for r in named if r.end <= anchor and not _is_group_noun(text, r)]
     if before:
         r = before[-1]

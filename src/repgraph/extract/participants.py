@@ -12,7 +12,8 @@ from .persons import PersonIndex
 CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|\s+(?:but|while|whereas|although|however)\s+|,\s+(?:who|which|where|whose)\b|"
                           r"\b(?:said|says|reported|reports|stated|states|told \w+|announced|confirmed|claimed|claims|"
                           r"added|noted|explained|insisted|alleged|alleges|believes|revealing|revealed)\s+that\b")
-LIST_SEP = re.compile(r"\s*(?:(?:,\s*)+(?:and\s+)?|and\s+|,?\s*as well as\s+|&\s*)"
+LIST_SEP = re.compile(r"(?:,\s+(?:(?:a|an|the)\s+)?[a-z][\w'’ -]{0,60}?(?=,))?"     # "A, chairwoman of X, and B"
+                      r"\s*(?:(?:,\s*)+(?:and\s+)?|and\s+|,?\s*as well as\s+|&\s*)"
                       r"(?:(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,?\s*)?"
                       r"(?:(?:Mr|Ms|Mrs|Dr|Messrs|Mses)\.?\s+)?")
 PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves)\b", re.I)

@@ -29,7 +29,8 @@ TITLES = {"President", "Vice", "Vice-President", "Prime", "Minister", "Judge", "
           "Ambassador", "Governor", "Mayor", "Senator", "King", "Queen", "Prince", "Emir", "Sultan", "Ayatollah",
           "Leader", "Chief", "Pro-democracy", "Human", "Rights", "Nobel", "Peace", "Prize", "Winner", "U.S.", "UN",
           "EU", "Late", "Former", "Mr", "Ms", "Mrs", "Messrs", "Mses", "Dear", "Father", "Pastor", "Bishop",
-          "Opposition", "Blogger", "Poet", "Writer", "Lawyers", "Student", "Students", "Reporter", "Youth"}
+          "Opposition", "Blogger", "Poet", "Writer", "Lawyers", "Student", "Students", "Reporter", "Youth", "Counsellor",
+          "Counselor", "Advocate", "Engineer", "Brigadier", "Detective", "Inspector", "Investigator", "Chairwoman"}
 BLOCKERS = {
     "The", "This", "That", "These", "Those", "On", "In", "At", "By", "For", "From", "Of", "And", "But", "Or", "To",
     "According", "However", "Moreover", "Meanwhile", "Since", "During", "After", "Before", "While", "When",
@@ -52,12 +53,16 @@ BLOCKERS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Climate", "Impunity", "Share", "Print", "Source", "Photo", "Credit", "Read", "More", "See",
     "Update", "Statement", "Press", "Contact", "Dissent", "Ukraine", "UN", "US", "EU", "NGO", "Twitter", "God",
-    "Allah", "Sharia", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
+    "Allah", "Sharia", "River", "Delta", "Lake", "Mountain", "Mountains", "Valley", "Sea", "Island", "Islands", "Bay",
+    "Gulf", "Desert", "Coast", "Park", "Forest", "Canal", "Peninsula", "Plateau", "Basin", "Bridge", "Road", "Avenue",
+    "Today", "Times", "News", "Daily", "Weekly", "Online", "Indigenous", "Native", "Aboriginal", "Clean", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
     "Twelve", "Several", "Many", "Some", "Other", "Another", "Affairs", "Internal", "Justice", "Foreign", "Supreme", "High", "Higher", "Grand", "Chamber", "Cassation", "Prize", "Nobel", "Peace"}
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
             "she": "female", "her": "female", "hers": "female", "herself": "female"}
 VERB_AFTER = re.compile(r"^(?:\s*,[^,.]{1,25},)?\s+(?:is|was|has been|had been|remains|remained)\s+(?:still\s+)?"
                         r"(?:detained|arrested|imprisoned|held|in detention|in prison|sentenced|released|charged)\b")
+KIN_BEFORE = re.compile(r"\b(?:his|her|their|[A-Z]\w+['’]s?)\s+(?:\w+\s+)?(?:brother|sister|son|daughter|father|mother|"
+                        r"husband|wife|uncle|aunt|cousin|nephew|niece)\s*,\s*$")
 PLACE_AFTER = re.compile(r"\s+(?:region|district|province|oblast|city|village|town|street|square|county|republic)\b")
 BYLINE = re.compile(r"\s+(?:for|of)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:reported|reports|writes|wrote)\b")
 AGE = re.compile(r"\b(?:a|an)\s+(\d{1,2})-year-old\b|\b(?:was|is|aged)\s+(\d{1,2})(?:\s+years?\s+old)?\b")
@@ -113,8 +118,10 @@ def _is_name(tokens: list[str]) -> bool:
     return tokens[-1][0].isupper()
 
 
-def _similar(a: str, b: str) -> bool:
-    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.8
+def _spelt_alike(a: list[str], b: list[str]) -> bool:
+    """Given names that are one name in two spellings: same initial, nearly the same letters."""
+    x, y = " ".join(a), " ".join(b)
+    return x[:1] == y[:1] and SequenceMatcher(None, x, y).ratio() >= 0.8
 
 
 class PersonIndex:
@@ -126,37 +133,38 @@ class PersonIndex:
         self.mentions: list[Mention] = []
 
     # -- entities --------------------------------------------------------
-    def _match(self, tokens: list[str]) -> str | None:
-        """An existing person that TOKENS name: same tokens in any order, or the same family name with a
-        similar given name ('Ruhshona'/'Rukhshona'), or a single token that is someone's family name."""
+    def _match(self, tokens: list[str], gender: str = "") -> str | None:
+        """An existing person that TOKENS name: same tokens in any order, or as many words with the same
+        family name and a given name spelt alike ('Ruhshona'/'Rukhshona'; not 'Elnura'/'Gulnara', who are
+        relatives), or a single word that is one person's family name (an honorific's gender decides
+        between 'Mr. Kovalchuk' and 'Ms. Kovalchuk')."""
         folded = [fold(t) for t in tokens]
         for key, p in self.persons.items():
             for name in [p.name] + p.variants:
                 other = [fold(t) for t in name.split()]
                 if sorted(other) == sorted(folded):
                     return key
-                if len(folded) >= 2 and len(other) >= 2 and other[-1] == folded[-1] and _similar(other[0], folded[0]):
-                    return key
-                if len(folded) >= 2 and len(other) >= 2 and _similar(" ".join(other), " ".join(folded)) and \
+                if len(folded) >= 2 and len(other) == len(folded) and _spelt_alike(other[:-1], folded[:-1]) and \
                         SequenceMatcher(None, other[-1], folded[-1]).ratio() >= 0.85:
                     return key
         if len(folded) == 1:
-            hits = {key for key, p in self.persons.items()
-                    if any(folded[0] == fold(n.split()[-1]) for n in [p.name] + p.variants)}
-            if len(hits) == 1:
-                return hits.pop()
-            if not hits:
+            for position in (-1, None):          # a family name first, then any word of a name
                 hits = {key for key, p in self.persons.items()
-                        if any(folded[0] in [fold(t) for t in n.split()] for n in [p.name] + p.variants)}
+                        if any((folded[0] == fold(n.split()[-1])) if position == -1 else
+                               folded[0] in [fold(t) for t in n.split()] for n in [p.name] + p.variants)}
+                if gender and len(hits) > 1:
+                    hits = {k for k in hits if self.persons[k].gender in (gender, "")} or hits
                 if len(hits) == 1:
                     return hits.pop()
+                if hits:
+                    return None
         return None
 
-    def add(self, start: int, end: int, tokens: list[str], rule: str, create: bool = True) -> str | None:
+    def add(self, start: int, end: int, tokens: list[str], rule: str, create: bool = True, gender: str = "") -> str | None:
         name = " ".join(tokens)
-        key = self._match(tokens)
+        key = self._match(tokens, gender)
         if key is None:
-            if not create or len(tokens) < 2 and rule != "person-single-verb" and rule != "person-honorific":
+            if not create or len(tokens) < 2 and rule not in ("person-single-verb", "person-honorific", "person-kin"):
                 return None
             key = fold(name)
             self.persons[key] = Person(key, name)
@@ -230,10 +238,13 @@ def find_persons(doc: Doc, masked: list[tuple[int, int]]) -> PersonIndex:
             if PLACE_AFTER.match(text[end:end + 20]):
                 continue                    # "the Vladimir region": a place, not Vladimir Putin
             key = index.add(start, end, tokens, rule, create=False)
-            if key is None and VERB_AFTER.match(text[end:end + 60]) and not tokens[0].isupper():
-                key = index.add(start, end, tokens, "person-single-verb")
+            if key is None and not tokens[0].isupper():
+                if VERB_AFTER.match(text[end:end + 60]):
+                    key = index.add(start, end, tokens, "person-single-verb")
+                elif KIN_BEFORE.search(text[max(0, start - 40):start]):
+                    key = index.add(start, end, tokens, "person-kin")     # "his brother, Karim,"
         else:
-            key = index.add(start, end, tokens, rule)
+            key = index.add(start, end, tokens, rule, gender=gender)
         if key and gender:
             genders.setdefault(key, []).append(gender)
     for sent in titles:
