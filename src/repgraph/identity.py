@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from . import curation, iris
 from .appeal import Appeal
-from .cases import case_quads
+from .cases import case_code, case_quads
 from .facts import Facts, Person
 from .namespaces import GRAPH, ID, OWL, PROV, RDF, RG, SCHEMA, SKOS
 from .text import fold
@@ -28,7 +28,8 @@ _SKELETON = [("kh", "h"), ("iy", "i"), ("y", "i"), ("ou", "u"), ("w", "v"), ("ph
              ("sch", "sh"), ("ck", "k"), ("q", "k"), ("x", "ks")]
 # name evidence, strongest first: the strong ones merge on their own, the weak ones need shared context
 STRONG = ("same name words", "same name words in another order", "transliteration skeleton")
-WEAK = ("similar given name, same family name", "given and family name of a longer name")
+WEAK = ("similar given name, same family name", "same given name, similar family name",
+        "given and family name of a longer name")
 
 
 def skeleton(word: str) -> str:
@@ -54,11 +55,13 @@ def name_evidence(a: str, b: str) -> str | None:
     if sorted(sa) == sorted(sb):
         return STRONG[2]
     for x, y in ((sa, sb), (sa, sb[::-1])):   # given name first, or the order reversed
-        if x[-1] == y[-1] and len(x) == len(y) == 2 and SequenceMatcher(None, x[0], y[0]).ratio() >= 0.8:
+        if len(x) == len(y) == 2 and x[-1] == y[-1] and SequenceMatcher(None, x[0], y[0]).ratio() >= 0.8:
             return WEAK[0]
+        if len(x) == len(y) == 2 and x[0] == y[0] and SequenceMatcher(None, x[-1], y[-1]).ratio() >= 0.85:
+            return WEAK[1]      # Mamedov and Mammadov: left to the context
     short, long_ = (sa, sb) if len(sa) < len(sb) else (sb, sa)
     if len(short) < len(long_) and short[0] == long_[0] and short[-1] == long_[-1]:
-        return WEAK[1]
+        return WEAK[2]
     return None
 
 
@@ -158,6 +161,7 @@ class Registry:
         self.retired: dict[str, str] = {}        # retired IRI -> the IRI that replaced it
         self.curation_digest = ""
         self.curation_changed = False            # when it changed, every appeal is rebuilt
+        self._by_skeleton: dict[str, set[str]] | None = None    # name-word skeleton -> person IRIs (see _candidates)
 
     @classmethod
     def for_build(cls, store: ox.Store, paths: list[str]) -> Registry:
@@ -236,8 +240,29 @@ class Registry:
                 iri = f"{base}-{n}"
             self.nodes[iri] = Node(iri)
         self.nodes[iri].add(m)
+        self._index(iri, m.names)
         mine.add(iri)
         return iri
+
+    def _index(self, iri: str, names) -> None:
+        if self._by_skeleton is not None:
+            for n in names:
+                for t in fold(n).split():
+                    self._by_skeleton.setdefault(skeleton(t), set()).add(iri)
+
+    def _candidates(self, m: Mention) -> set[str]:
+        """The nodes that can match M at all: every kind of name evidence needs a word of a name of M (the
+        family name, or the given name when the family names only look alike) to share its skeleton with a
+        word of a known name, so only those nodes are judged (not every node of the archive)."""
+        if self._by_skeleton is None:
+            self._by_skeleton = {}
+            for iri, node in self.nodes.items():
+                self._index(iri, node.names)
+        out: set[str] = set()
+        for n in m.names:
+            for w in fold(n).split():
+                out |= self._by_skeleton.get(skeleton(w), set())
+        return out
 
     def _forced(self, m: Mention) -> str | None:
         for n in m.names:
@@ -251,7 +276,7 @@ class Registry:
 
     def _match(self, m: Mention, mine: set[str]) -> str | None:
         best = None
-        for iri in sorted(self.nodes):
+        for iri in sorted(self._candidates(m)):
             if iri in mine:         # two persons of one appeal are two people
                 continue
             verdict = judge(self.nodes[iri], m)
@@ -277,7 +302,7 @@ class Registry:
             relatives |= {fold(facts.persons[k.person].name) for k in facts.kinship
                           if k.relative == key and k.person in facts.persons and facts.persons[k.person].name}
             memberships = set().union(*(orgs.get(ms.organisation, set()) for ms in facts.memberships if ms.person == key))
-            out[key] = self.resolve(p, Mention([p.name] + p.variants, a, country, appeal.case_code, relatives, memberships))
+            out[key] = self.resolve(p, Mention([p.name] + p.variants, a, country, case_code(appeal), relatives, memberships))
         return out
 
     def organisation_iris(self, facts: Facts) -> dict[str, str]:
