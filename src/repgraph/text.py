@@ -129,8 +129,8 @@ def repair(text: str) -> Repaired:
                 and i > 0 and joined[i - 1].isalpha():
             fixed.append(" ")
             fixed_orig.append(orig[i])
-        elif joined[i - 1:i + 1] in ("to", "on", "in", "of", "by") and i + 1 < len(joined) and joined[i + 1].isdigit() \
-                and (i < 2 or not joined[i - 2].isalnum()):
+        elif ch.isalpha() and i + 1 < len(joined) and joined[i + 1].isdigit() and \
+                re.search(r"(?<![\w-])(?:to|on|in|of|by|and|at|for|since|until)$", joined[max(0, i - 6):i + 1]):
             fixed.append(" ")
             fixed_orig.append(orig[i])
     return Repaired("".join(fixed), fixed_orig)

@@ -202,25 +202,25 @@ class Participants:
         if not before and re.search(r",\s+who$", text[max(sent.start, c_start - 8):c_start]):
             # "Ms. X, who is serving a six-year sentence": the relative pronoun stands for the name before it
             antecedent = [r for r in self.refs.get(sent.start, []) if r.end <= c_start]
-            return self._kin(antecedent[-1]) if antecedent else []
+            return self.kin_of(antecedent[-1]) if antecedent else []
         if PASSIVE_BEFORE.search(lead):
             if before and re.match(r"['’]s?\s", text[before[-1].end:before[-1].end + 3]) and \
                     not KIN_AFTER.match(text[before[-1].end:before[-1].end + 40]):
                 return []       # "Navalny's lawyers were prosecuted": the possessor is not the one prosecuted
-            return self._kin(before[-1]) if before else []
+            return self.kin_of(before[-1]) if before else []
         if before and POSSESSIVE_BEFORE.search(text[before[-1].start:t_start]) and t_start - before[-1].end < 25:
-            return self._kin(before[-1])
+            return self.kin_of(before[-1])
         if after and after[0].start - t_end <= 90 and not re.search(r"\b(?:by|from|to|with)\s*$", text[t_end:after[0].start]):
-            return self._kin(after[0])
+            return self.kin_of(after[0])
         if NOMINAL.search(text[t_start:t_end]):
             if TEMPORAL_PP.match(text[t_start:t_end]) or re.search(r"\b(?:after|during|following|at)\s+(?:the|a|his|her)\s*$",
                                                                  text[max(c_start, t_start - 20):t_start]):
-                return self._kin(before[-1]) if before else self.main_person()  # "after the hearing": the case's
+                return self.kin_of(before[-1]) if before else self.main_person()  # "after the hearing": the case's
             return []       # "his lawyer confirmed the arrest": a noun without its possessor or object names nobody
         if before:
-            return self._kin(before[-1])
+            return self.kin_of(before[-1])
         if after:
-            return self._kin(after[0])
+            return self.kin_of(after[0])
         if not self.refs.get(sent.start):
             return self.carried(sent)
         return []
@@ -232,7 +232,7 @@ class Participants:
             return [top[0][0]]
         return []
 
-    def _kin(self, ref: Ref) -> list[str]:
+    def kin_of(self, ref: Ref) -> list[str]:
         """'Her uncle was sentenced': the relative, when the reference is a possessor of a kinship noun."""
         m = KIN_AFTER.match(self.doc.text[ref.end:ref.end + 40])
         if not m:

@@ -16,7 +16,7 @@ NUM = (r"(?:\d+(?:[- ]\d/\d)?|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|thr
 UNIT = r"(?:years?|months?|weeks?|days?)"
 AMOUNT = rf"{NUM}(?:-|\s+){UNIT}(?:['’]s?)?(?:\s+and\s+(?:a\s+half|{NUM}(?:-|\s+){UNIT}))?"
 DURATION = re.compile(rf"(?P<amount>{AMOUNT})")
-SENTENCED = re.compile(r"\b(?:sentenced|jailed|imprisoned|given|handed(?: down)?|imposed|serving|"
+SENTENCED = re.compile(r"\b(?:sentenced|fined|jailed|imprisoned|given|handed(?: down)?|imposed|serving|"
                        r"sentences?\s+(?:was|were|has been|had been)\s+(?:reduced|commuted|increased|changed))\b", re.I)
 NOT_A_PENALTY = re.compile(r"\b(?:detention|remand|custody|pre-?trial)\b", re.I)
 RESPECTIVELY = re.compile(rf"respectively\s+to\s+(?P<list>{NUM}(?:\s*,\s*{NUM})*\s*(?:,\s*)?and\s+{NUM})\s+(?P<unit>{UNIT})", re.I)
@@ -67,20 +67,81 @@ def _penalty(clause: str) -> str:
     return ""
 
 
+def _penalties_in(window: str) -> list[tuple[str, str]]:
+    """(penalty, duration) pairs a sentencing clause names: each amount goes with the penalty right after it
+    ('five years in prison', 'two years of house arrest') or right before it ('banned from leaving for two
+    years'); penalties without an amount ('fined 500,000 tenge') stand alone."""
+    if RANGE.search(window):
+        return [(_penalty(window) or "imprisonment", "")]
+    out: list[tuple[str, str]] = []
+    used: list[tuple[int, int]] = []
+    for a in DURATION.finditer(window):
+        after, before = window[a.end():a.end() + 45], window[max(0, a.start() - 45):a.start()]
+        penalty = _penalty_at_start(after) or _penalty_at_end(before)
+        if not penalty:
+            if NOT_A_PENALTY.search(after[:25]) or re.match(r"\W*(?:ago|later|earlier|old|of age)\b", after):
+                continue
+            penalty = "imprisonment"
+        out.append((penalty, "" if penalty == "fine" else duration(a.group("amount"))))
+        used.append((a.start(), a.end() + 45))
+    for notation, pat in _penalty_patterns():
+        for m in pat.finditer(window):
+            if notation in {p for p, _ in out} or any(s - 45 <= m.start() <= e for s, e in used):
+                continue
+            if notation == "imprisonment" and out:
+                continue
+            out.append((notation, ""))
+    return out
+
+
+def _penalty_at_start(text: str) -> str:
+    """The penalty named first in TEXT, if at most three words in."""
+    hits = [(m.start(), notation) for notation, pat in _penalty_patterns() for m in pat.finditer(text)]
+    if hits:
+        start, notation = min(hits)
+        if re.fullmatch(r"(?:['’]s?)?\W*(?:\w+\W+){0,3}?", text[:start]):
+            return notation
+    return ""
+
+
+def _penalty_at_end(text: str) -> str:
+    """The penalty named last in TEXT, if at most four words before its end."""
+    hits = [(m.end(), notation) for notation, pat in _penalty_patterns() for m in pat.finditer(text)]
+    if hits:
+        end, notation = max(hits)
+        if re.fullmatch(r"\W*(?:\w+\W+){0,4}?(?:for|of)?\s*", text[end:]):
+            return notation
+    return ""
+
+
+def _segments(text: str, parts: Participants, sent, trigger_end: int, clause, persons: list[str]):
+    """'sentenced A to X and B to Y': each person with their own words; otherwise all persons with the clause."""
+    refs = [r for r in parts.refs_in(sent, trigger_end, clause[1]) if r.start >= trigger_end]
+    pieces = []
+    for i, r in enumerate(refs):
+        nxt = refs[i + 1].start if i + 1 < len(refs) else clause[1]
+        if re.match(r"\s+to\b", text[r.end:r.end + 5]):
+            pieces.append((parts.kin_of(r), text[r.end:nxt]))
+    if len(pieces) >= 2:
+        return pieces
+    return [(persons, text[trigger_end:clause[1]])]
+
+
 def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> None:
     text = doc.text
     dates = Dates(doc)
     courts = [(m.start, m.end, org_at.get(m.start)) for m in mentions if m.kind == "court" and m.start in org_at]
     found: list[Sentence] = []
-    revisions: set[tuple[str, str, str]] = set()     # sentences a court later reduced, increased or commuted to
-    for sent in doc.narrative():
+    verdict: tuple[int, str, str] = (-9, "", "")      # (sentence number, date, court) of the last judgment named
+    for number, sent in enumerate(doc.narrative()):
+        court_here = next((key for s, e, key in courts if sent.start <= s < sent.end), "")
         for m in SENTENCED.finditer(text, sent.start, sent.end):
             word = m.group().lower()
             clause = parts.clause(sent, m.start())
             if not asserted(doc, clause[0], m.start(), m.end()):
                 continue
             rest = text[m.end():clause[1]]
-            if word != "sentenced" and not re.match(r"sentences?\s", word) and \
+            if word not in ("sentenced", "fined") and not re.match(r"sentences?\s", word) and \
                     not re.match(rf"\s+(?:\w+\s+){{0,3}}?(?:a\s+|an\s+)?{AMOUNT}", rest, re.I):
                 continue
             if re.match(r"\s+in absentia\b", rest) and not DURATION.search(rest):
@@ -89,7 +150,10 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
             if not persons:
                 continue
             when = dates.near(sent, m.start(), m.end(), clause) if word != "serving" else None
-            court = next((key for s, e, key in courts if sent.start <= s < sent.end), "")
+            iso, court = (when.iso if when else ""), court_here
+            if number - verdict[0] == 1 and not iso or number - verdict[0] <= 2 and \
+                    re.search(r"\b(?:the|same) court\b", text[sent.start:sent.end], re.I):
+                iso, court = iso or verdict[1], court or verdict[2]     # "The court sentenced ...": the one just named
             ev = doc.evidence(m.start(), m.end(), "sentence", 0.85)
             resp = RESPECTIVELY.search(rest)
             if resp and len(persons) > 1:
@@ -97,48 +161,31 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
                 if len(nums) == len(persons):
                     for key, n in zip(persons, nums):
                         found.append(Sentence(key, _penalty(rest) or "imprisonment", duration(f"{n} {resp.group('unit')}"),
-                                              when.iso if when else "", court, evidence=ev))
+                                              iso, court, evidence=ev))
                     continue
-            window = rest[:160]
-            ranged = RANGE.search(window)
-            amounts = [] if ranged else [a for a in DURATION.finditer(window)]
-            if amounts and NOT_A_PENALTY.search(window[:amounts[0].end() + 40]) and not _penalty(window):
-                continue        # "sentenced to a two-month detention in remand": a pre-trial measure
-            penalty = _penalty(window) or ("imprisonment" if amounts else "")
-            if not penalty:
-                continue
-            dur = duration(amounts[0].group("amount")) if amounts else ""
-            if penalty == "fine":
-                dur = ""
-            revised = bool(re.match(r"sentences?\s", word))
-            for key in persons:
-                found.append(Sentence(key, penalty, dur, when.iso if when else "", court, evidence=ev))
-                if revised:
-                    revisions.add((key, penalty, dur))
-                extra = re.search(r"\band\s+(?:a\s+)?(?:" + "|".join(p.pattern for n, p in _penalty_patterns()
-                                                                   if n in ("fine", "travel_ban")) + ")", window)
-                if extra and penalty == "imprisonment":
-                    second = _penalty(window[extra.start():])
-                    if second in ("fine", "travel_ban"):
-                        found.append(Sentence(key, second, "", when.iso if when else "", court, evidence=ev))
-    facts.sentences.extend(_dedupe(found, revisions))
+            for keys, window in _segments(text, parts, sent, m.end(), clause, persons):
+                penalties = _penalties_in(("fined " if word == "fined" else "") + window[:200])
+                for key in keys:
+                    for penalty, dur in penalties:
+                        found.append(Sentence(key, penalty, dur, iso, court, evidence=ev))
+        if court_here or re.search(r"\b(?:convicted|sentenced|found\s+(?:\w+\s+){0,3}guilty|verdict)\b", text[sent.start:sent.end]):
+            day = [d.date.iso for d in dates.by_sent.get(sent.start, []) if d.date.day]
+            verdict = (number, day[0] if day else "", court_here)
+    facts.sentences.extend(_dedupe(found))
 
 
-def _dedupe(sentences: list[Sentence], revisions: set[tuple[str, str, str]]) -> list[Sentence]:
-    """One sentence per person and penalty. A revised sentence ('reduced to six years') replaces the first;
-    otherwise mentions of the same sentence are merged (the duration from one, the date or court from another)."""
-    merged: dict[tuple[str, str], Sentence] = {}
+def _dedupe(sentences: list[Sentence]) -> list[Sentence]:
+    """One sentence per person, penalty and duration: mentions of the same sentence merge (the duration from
+    one, the date or court from another); a sentence later reduced or increased is a second sentence."""
+    merged: list[Sentence] = []
     for s in sentences:
-        key = (s.person, s.penalty)
-        prev = merged.get(key)
-        if prev is None or (s.person, s.penalty, s.duration) in revisions:
-            if prev:
-                s.court = s.court or prev.court
-            merged[key] = s
+        same = next((m for m in merged if m.person == s.person and m.penalty == s.penalty and
+                     (not m.duration or not s.duration or m.duration == s.duration) and
+                     (not m.date or not s.date or m.date == s.date)), None)
+        if same is None:
+            merged.append(s)
             continue
-        if s.duration and prev.duration and s.duration != prev.duration:
-            continue            # two different sentences of one kind: keep the first stated
-        prev.duration = prev.duration or s.duration
-        prev.date = prev.date or s.date
-        prev.court = prev.court or s.court
-    return list(merged.values())
+        same.duration = same.duration or s.duration
+        same.date = same.date or s.date
+        same.court = same.court or s.court
+    return merged
