@@ -62,6 +62,8 @@ def run(store: ox.Store, text: str, params: dict | None = None) -> ox.QuerySolut
         result = store.query(text, substitutions=params or None)
     except SyntaxError as err:
         raise RepgraphError(f"query syntax error: {str(err).splitlines()[0]}") from None
+    except (OSError, RuntimeError, ValueError) as err:     # e.g. a --param the query does not project
+        raise RepgraphError(f"query failed: {str(err).splitlines()[0]}") from None
     if not isinstance(result, ox.QuerySolutions):
         raise RepgraphError("only SELECT queries can be printed as a table")
     return result

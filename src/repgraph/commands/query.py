@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from ..errors import RepgraphError
 from . import add_store
 
 
@@ -11,7 +12,11 @@ def run(args) -> int:
     from ..store import open_read, store_path
     store = open_read(store_path(args.store))
     solutions = queries.run(store, queries.load(args.name), queries.parse_params(args.param or []))
-    sys.stdout.write(queries.render(solutions, args.format))
+    try:
+        text = queries.render(solutions, args.format)
+    except (OSError, RuntimeError) as err:      # raised while the results are computed, e.g. by a SERVICE call
+        raise RepgraphError(f"query failed: {str(err).splitlines()[0]}") from None
+    sys.stdout.write(text)
     return 0
 
 
