@@ -6,7 +6,8 @@ from collections import Counter
 
 import networkx as nx
 
-EXACT_BETWEENNESS = 1500    # above this many nodes, betweenness is estimated from this many sampled sources
+EXACT_BETWEENNESS = 1000    # above this many nodes, betweenness is estimated from SAMPLED_SOURCES sources
+SAMPLED_SOURCES = 200
 MEASURES = ("degree", "betweenness", "cases")
 BRIDGE_KINDS = {"person", "organisation", "party", "court"}
 
@@ -19,7 +20,7 @@ def simple(g: nx.MultiGraph) -> nx.Graph:
 def measures(g: nx.MultiGraph) -> dict[str, dict[str, float]]:
     """Per node: degree centrality, betweenness centrality and the number of cases it appears in."""
     s = simple(g)
-    k = min(len(s), EXACT_BETWEENNESS) if len(s) > EXACT_BETWEENNESS else None
+    k = SAMPLED_SOURCES if len(s) > EXACT_BETWEENNESS else None
     return {
         "degree": nx.degree_centrality(s) if len(s) > 1 else {n: 0.0 for n in s},
         "betweenness": nx.betweenness_centrality(s, k=k, seed=7),
@@ -59,11 +60,11 @@ def counts(g: nx.MultiGraph) -> dict[str, Counter]:
     }
 
 
-def summary(g: nx.MultiGraph, top: int = 10) -> dict:
-    """Everything `repgraph stats` prints, as plain data."""
-    m = measures(g)
+def summary(g: nx.MultiGraph, top: int = 10, m: dict | None = None, comm: dict | None = None) -> dict:
+    """Everything `repgraph stats` prints, as plain data (M and COMM: measures and communities already computed)."""
+    m = m or measures(g)
     comps = sorted(nx.connected_components(g), key=len, reverse=True)
-    comm = communities(g)
+    comm = comm if comm is not None else communities(g)
 
     def ranked(values: dict[str, float]) -> list[dict]:
         best = sorted(values, key=lambda n: (-values[n], g.nodes[n]["label"]))[:top]

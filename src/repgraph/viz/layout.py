@@ -23,7 +23,7 @@ def positions(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         else:
-            local = nx.spring_layout(g.subgraph(comp), seed=seed, iterations=_iterations(len(comp)))
+            local = _spring(g.subgraph(comp), seed)
         for n, (px, py) in local.items():
             out[n] = (round(x + radius + px * radius, 1), round(y + radius + py * radius, 1))
         x += 2 * radius + SPACING
@@ -31,6 +31,9 @@ def positions(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     return out
 
 
-def _iterations(n: int) -> int:
-    """Fewer spring iterations for big components (each costs O(n²)), never below 15."""
-    return max(15, min(50, int(50 * 500 / n)))
+def _spring(g: nx.Graph, seed: int) -> dict:
+    """A spring layout; big components start from their spectral layout (sparse, fast) and get fewer spring
+    iterations, since each costs O(n²)."""
+    n = len(g)
+    start = nx.spectral_layout(g) if n > 500 else None
+    return nx.spring_layout(g, pos=start, seed=seed, iterations=max(5, min(50, 50 * 500 // n)))

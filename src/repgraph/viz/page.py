@@ -1,4 +1,4 @@
-"""The self-contained explorer page: a pyvis network of the projection, rendered into viz/explorer.html
+"""The self-contained explorer page: a pyvis network of the projection, rendered into viz/templates/explorer.html
 with vis-network (as pyvis ships it) inlined, so the page makes no request to any host. Every text from
 an appeal travels as JSON inside a non-executed script element and is shown with textContent only; a
 Content-Security-Policy lets only the page's own two scripts run and forbids every connection."""
@@ -30,12 +30,10 @@ RECORD = ("kind", "names", "roles", "gender", "org_kind", "countries", "dates", 
           "event_types", "event_type", "appeal_title", "source", "evidence", "search")
 
 
-def network(g: nx.MultiGraph, size_by: str = "degree") -> Network:
-    """The pyvis network of G: styled nodes with their records and measures, labelled ties, and fixed
-    positions (physics off) above layout.LIVE_PHYSICS_MAX nodes."""
+def network(g: nx.MultiGraph, m: dict, comm: dict, size_by: str = "degree") -> Network:
+    """The pyvis network of G: styled nodes with their records and measures (M) and community (COMM),
+    labelled ties, and fixed positions (physics off) above layout.LIVE_PHYSICS_MAX nodes."""
     net = Network(directed=False)
-    m = analytics.measures(g)
-    comm = analytics.communities(g)
     fixed = len(g) > layout.LIVE_PHYSICS_MAX
     pos = layout.positions(analytics.simple(g)) if fixed else {}
     ids = {n: i for i, n in enumerate(sorted(g))}
@@ -74,7 +72,8 @@ def _options(fixed: bool) -> dict:
 def render(g: nx.MultiGraph, full_graph: nx.MultiGraph, trimmed: str, filters: Filters, size_by: str = "degree",
            title: str = "repgraph network explorer") -> str:
     """The HTML page for G (the projection after command-line filters; FULL_GRAPH before them)."""
-    net = network(g, size_by)
+    m, comm = analytics.measures(g), analytics.communities(g)
+    net = network(g, m, comm, size_by)
     nodes, edges, _, _, _, options = net.get_network_data()
     data = {
         "title": title, "nodes": nodes, "edges": edges, "options": json.loads(options),
@@ -82,10 +81,10 @@ def render(g: nx.MultiGraph, full_graph: nx.MultiGraph, trimmed: str, filters: F
         "sizeBy": size_by, "measures": list(analytics.MEASURES), "trimmed": trimmed,
         "cliFilters": filters.describe(), "fixedLayout": len(g) > layout.LIVE_PHYSICS_MAX,
         "projected": {"nodes": full_graph.number_of_nodes(), "ties": full_graph.number_of_edges()},
-        "stats": analytics.summary(g, top=10) if len(g) else {},
+        "stats": analytics.summary(g, top=10, m=m, comm=comm) if len(g) else {},
     }
-    template = (viz_dir() / "explorer.html").read_text(encoding="utf-8")
-    app = (viz_dir() / "explorer.js").read_text(encoding="utf-8")
+    template = (viz_dir() / "templates" / "explorer.html").read_text(encoding="utf-8")
+    app = (viz_dir() / "templates" / "explorer.js").read_text(encoding="utf-8")
     vis_js = (VIS / "vis-network.min.js").read_text(encoding="utf-8")
     parts = {
         "TITLE": _text(title), "CSP": _csp(vis_js, app), "VIS_CSS": (VIS / "vis-network.css").read_text(encoding="utf-8"),
