@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,10 +22,14 @@ from .resources import ontology_dir
 from .manifest import Manifest
 from .progress import Progress
 from .shapecheck import conforms
-from .store import open_write, replace_graphs
+from .store import install, open_store, replace_graphs, write_lock
 from .validate import Problem, validate_graph
 
 APPEAL_SUFFIXES = (".txt", ".html", ".htm")
+# Reading and extraction compile several hundred patterns built from the vocabularies on every appeal
+# (appeal._country_patterns, extract.charges._code_name): more than re's cache of 512 holds, so every
+# appeal compiled them all again (two thirds of its time). A larger cache turns that into a look-up.
+re._MAXCACHE = max(getattr(re, "_MAXCACHE", 0), 8192)
 PARALLEL_FROM = 40          # fewer files are read in this process: starting workers would cost more
 
 
@@ -51,6 +56,7 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0          # appeals skipped because neither their file nor their graph changed
+    manifest: Manifest | None = None
 
     @property
     def triples(self) -> int:
@@ -129,23 +135,34 @@ def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr
     (unless FORCE). Appeals whose file and graph are unchanged since the last build are skipped (unless
     EVERYTHING); the others are read and extracted on WORKERS processes (default: one per core)."""
     files = appeal_files(paths)
-    with open_write(store_dir) as store:
-        manifest = Manifest.load(store_dir, store)
-        registry = Registry.for_build(store, paths)
-        todo = files if everything or registry.curation_changed else [f for f in files if not manifest.unchanged(f)]
-        result = prepare(todo, registry, workers or os.cpu_count() or 1, log)
-        identity_quads, curation_warnings = registry.settle(store, result.graphs)
-        result.warnings.extend(curation_warnings)
-        result.unchanged = len(files) - len(todo)
-        for w in result.warnings:
-            print(f"warning: {w}", file=log)
-        violations = [p for p in result.problems if p.severity == "Violation"]
-        if violations and not force:
-            for p in violations[:20]:
-                print(p.line(), file=log)
-            raise RepgraphError(f"the graph does not pass its SHACL shapes ({len(violations)} problems); "
-                                "nothing was written (use --force to load it anyway)")
-        replace_graphs(store, {**result.graphs, ONTOLOGY_GRAPH: ontology_quads(), IDENTITY_GRAPH: identity_quads})
-        manifest.record(result.appeals)
-        manifest.save()
+    with write_lock(store_dir):
+        result, copied = _build_locked(files, paths, store_dir, force, log, workers, everything)
+        if copied:      # the store handle is closed now: the loaded copy can take the store's place
+            install(store_dir)
+        result.manifest.save()
     return result
+
+
+def _build_locked(files, paths, store_dir, force, log, workers, everything) -> tuple[BuildResult, bool]:
+    store = open_store(store_dir)
+    manifest = Manifest.load(store_dir, store)
+    registry = Registry.for_build(store, paths)
+    todo = files if everything or registry.curation_changed else [f for f in files if not manifest.unchanged(f)]
+    result = prepare(todo, registry, workers or os.cpu_count() or 1, log)
+    identity_quads, curation_warnings = registry.settle(store, result.graphs)
+    result.warnings.extend(curation_warnings)
+    result.unchanged = len(files) - len(todo)
+    for w in result.warnings:
+        print(f"warning: {w}", file=log)
+    violations = [p for p in result.problems if p.severity == "Violation"]
+    if violations and not force:
+        for p in violations[:20]:
+            print(p.line(), file=log)
+        raise RepgraphError(f"the graph does not pass its SHACL shapes ({len(violations)} problems); "
+                            "nothing was written (use --force to load it anyway)")
+    copied = replace_graphs(store, {**result.graphs, ONTOLOGY_GRAPH: ontology_quads(), IDENTITY_GRAPH: identity_quads},
+                            store_dir)
+    store.flush()
+    manifest.record(result.appeals)
+    result.manifest = manifest
+    return result, copied

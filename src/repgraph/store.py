@@ -1,8 +1,11 @@
 """The embedded, persistent store (Oxigraph on disk): opening it, locking it, replacing graphs atomically."""
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
+import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,8 +32,9 @@ def open_read(path: Path) -> ox.Store:
 
 
 @contextmanager
-def open_write(path: Path) -> Iterator[ox.Store]:
-    """The store at PATH opened for writing, with an exclusive lock: a second writer is refused at once."""
+def write_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on the store at PATH for the time of a write: a second writer is refused at once.
+    What a killed write left beside the store is removed."""
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -42,19 +46,42 @@ def open_write(path: Path) -> Iterator[ox.Store]:
         lock.close()
         raise RepgraphError(f"{path}: another repgraph command is writing to this store; try again when it ends") from None
     try:
-        try:
-            store = ox.Store(str(path))
-        except (OSError, RuntimeError) as err:
-            raise RepgraphError(f"{path}: cannot open the store ({err})") from None
-        yield store
-        store.flush()
+        shutil.rmtree(_side(path), ignore_errors=True)
+        yield
     finally:
         fcntl.flock(lock, fcntl.LOCK_UN)
         lock.close()
 
 
-def replace_graphs(store: ox.Store, graphs: dict[str, list[ox.Quad]]) -> None:
-    """Replace each named graph by its quads in one SPARQL update, so a build is all or nothing."""
+def open_store(path: Path) -> ox.Store:
+    """The store at PATH for writing (hold write_lock)."""
+    try:
+        return ox.Store(str(path))
+    except (OSError, RuntimeError) as err:
+        raise RepgraphError(f"{path}: cannot open the store ({err})") from None
+
+
+@contextmanager
+def open_write(path: Path) -> Iterator[ox.Store]:
+    """The store at PATH opened for writing, with an exclusive lock."""
+    with write_lock(path):
+        store = open_store(path)
+        yield store
+        store.flush()
+
+
+BULK = 50_000     # quads: above this a build is loaded into a copy of the store that then takes its place
+
+
+def replace_graphs(store: ox.Store, graphs: dict[str, list[ox.Quad]], path: Path | None = None) -> bool:
+    """Replace each named graph by its quads, all or nothing. A small change is one SPARQL update (returns
+    False); a large one (more than BULK quads, and the store folder PATH given) is bulk-loaded into a copy
+    of the store beside it (returns True): once every handle on STORE is gone, `install(PATH)` puts the copy
+    in the store's place in one atomic exchange of folders, so that a reader or a killed build sees the old
+    store or the new one, never a mix."""
+    if path is not None and sum(map(len, graphs.values())) > BULK and _can_exchange():
+        _load_copy(store, graphs, path)
+        return True
     parts = []
     for g, quads in sorted(graphs.items()):
         triples = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
@@ -63,6 +90,50 @@ def replace_graphs(store: ox.Store, graphs: dict[str, list[ox.Quad]]) -> None:
             parts.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{triples.decode('utf-8')}\n}} }}")
     if parts:
         store.update(" ;\n".join(parts))
+    return False
+
+
+def _side(path: Path) -> Path:
+    """Where the next store is prepared (and the previous one left, until it is removed)."""
+    return path.with_name(path.name + ".next")
+
+
+def _load_copy(store: ox.Store, graphs: dict[str, list[ox.Quad]], path: Path) -> None:
+    side = _side(path)
+    shutil.rmtree(side, ignore_errors=True)
+    kept = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)} - set(graphs)
+    if kept:
+        store.backup(str(side))             # a checkpoint: hard links, no copying
+    new = ox.Store(str(side))
+    for g in set(graphs) - kept:
+        if kept and new.contains_named_graph(ox.NamedNode(g)):
+            new.remove_graph(ox.NamedNode(g))
+    new.bulk_extend(q for quads in graphs.values() for q in quads)
+    new.flush()
+
+
+def install(path: Path) -> None:
+    """Put the copy loaded by replace_graphs in the place of the store at PATH, and remove the old store.
+    No handle on either may be open (RocksDB names its files by the folder's path)."""
+    side = _side(path)
+    _exchange(side, path)
+    shutil.rmtree(side, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _can_exchange() -> bool:
+    return sys.platform.startswith("linux") and hasattr(ctypes.CDLL(None), "renameat2")
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap the folders A and B in one step (Linux renameat2 RENAME_EXCHANGE)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    at_fdcwd = -100
+    if libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        err = ctypes.get_errno()
+        raise RepgraphError(f"{b}: cannot put the new store in place ({os.strerror(err)}); the old one is unchanged")
 
 
 def known_persons(store: ox.Store) -> dict[str, set[str]]:
