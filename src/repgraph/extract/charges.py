@@ -28,7 +28,7 @@ CHARGES_OF = re.compile(r"\b(?:on\s+|under\s+|faces?\s+|facing\s+)?(?:(?:false|t
 ADJECTIVES = r"(?:false|trumped-up|fabricated|bogus|apparent|apparently|politically motivated|new|criminal|serious|" \
              r"several|multiple|the|these|a|an|further|additional|same)"
 ADJ_CHARGES = re.compile(rf"\b(?:on|under|faces?|facing|with)\s+(?:{ADJECTIVES}\s+)*(?!{ADJECTIVES}\b)"
-                         rf"(?P<off>[a-z][a-z -]{{2,60}}?)\s+charges?\b", re.I)
+                         rf"(?P<off>(?-i:[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,3}}))\s+charges?\b", re.I)
 FOR_ALLEGEDLY = re.compile(r"\bfor\s+allegedly\s+(?P<off>[^;.]{3,400})", re.I)
 OFFENCE_STOP = re.compile(r"\s+(?:under|in violation of|pursuant to|and (?:was |were )?(?:sentenced|convicted|later|then|"
                           r"placed|remanded|released|detained|held|taken)|before|by the|after|which|who|while|"
@@ -119,10 +119,11 @@ def extract(doc: Doc, parts: Participants, facts: Facts) -> None:
             lead = _offences_near(before, after)
             items = list(ITEM.finditer(m.group("list")))
             ev = doc.evidence(m.start(), m.end(), "charge:article", 0.9)
-            for it in items:
+            for i, it in enumerate(items):
                 art = re.sub(r"\s+", "", it.group("no")).rstrip(".")
+                paired = lead[i] if len(lead) == len(items) else lead[0] if len(lead) == 1 else "; ".join(lead)
                 offence = (it.group("off") or "").strip() if it.group("off") and not re.match(
-                    r"\d", it.group("off")) else (lead[0] if len(lead) == 1 else "; ".join(lead))
+                    r"\d", it.group("off")) else paired
                 for key in persons:
                     found.append(Charge(key, offence, art, code, ev))
         for pat, rule in ((OFFENCE_VERB, "charge:verb"), (CHARGES_OF, "charge:charges-of"),
@@ -174,6 +175,10 @@ def _dedupe(charges: list[Charge]) -> list[Charge]:
     """One charge per person and article, or per person and offence when no article is named; an
     offence already stated with its article is not repeated without it; an accusation ('accused of X')
     gives way to the formal charges of the same person."""
+    with_articles = {(c.person, c.evidence.start) for c in charges if c.article and c.evidence}
+    charges = [c for c in charges if c.article or not c.evidence or (c.person, c.evidence.start) not in with_articles
+               or not any(a.article and a.person == c.person and a.offence and _same_offence(a.offence, c.offence)
+                          for a in charges)]
     formal = {c.person for c in charges if c.evidence and c.evidence.rule != "charge:accused"}
     charges = [c for c in charges if not (c.evidence and c.evidence.rule == "charge:accused" and c.person in formal)]
     for c in charges:       # "under Article 228 ... for allegedly possessing drugs": one charge

@@ -11,7 +11,7 @@ from ..text import fold, is_common_word
 from ..vocab import countries, known_organisations, org_kinds
 from .doc import Doc
 
-CAP = r"(?:[A-ZÀ-ÞİŞÇĞ][\w&/-]*(?:\.[a-z]+)*(?:['’]s)?)"
+CAP = r"(?:[A-ZÀ-ÞİŞÇĞ][\w&/-]*(?:\.[a-z]+)*(?:['’]s|(?<=s)['’](?=\s))?)"
 LINK = r"(?:of|for|the|and|against|on|in|to|de|du|des|la|el|al)"
 NAME_RUN = re.compile(rf"{CAP}(?:[ \t]+(?:{LINK}[ \t]+)*{CAP})*(?:[ \t]+(?:district|region|province|oblast)\b)?")
 TITLE_OF = re.compile(r"^(?:[A-Z][\w-]*\s+){0,3}(?:Head|Director|Chairman|Chairwoman|Chair|President|Editor|Editor-in-chief|"

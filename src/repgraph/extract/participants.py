@@ -136,7 +136,7 @@ class Participants:
                 if ok:                        # a name earlier in the same sentence comes first
                     items.append(Ref(m.start(), m.end(), (ok[0],)))
                     continue
-                subject = prev_subject if prev_subject and self.index.persons[prev_subject].gender == want else None
+                subject = prev_subject if prev_subject and self.index.persons[prev_subject].gender in (want, "") else None
                 if subject:                   # the subject of the previous sentence comes next
                     items.append(Ref(m.start(), m.end(), (subject,)))
                     continue
