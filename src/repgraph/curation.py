@@ -39,8 +39,11 @@ class Correction:
     applied: bool = False
     missing: str = ""            # why it did not apply
 
-    def evidence(self) -> Evidence:
-        return Evidence(0, 0, f"curation #{self.number} by {self.by}: {self.note or self.do}", "curation", 1.0)
+    def evidence(self, anchor: Evidence | None) -> Evidence:
+        """The evidence of a fact this correction asserts: at the words of the appeal it corrects (ANCHOR:
+        the fact's own evidence, or the person's first mention), quoting the correction itself."""
+        start, end = (anchor.start, anchor.end) if anchor and anchor.end > anchor.start else (0, 1)
+        return Evidence(start, end, f"curation #{self.number} by {self.by}: {self.note or self.do}", "curation", 1.0)
 
     def label(self) -> str:
         what = ", ".join(f"{k}={v}" for k, v in self.fields.items() if k not in ("set",))
@@ -161,7 +164,7 @@ def _fix(c: Correction, facts: Facts) -> str:
         for f in found:
             for k, v in new.items():
                 setattr(f, {"event": "type", "sentence": "penalty"}.get(k, k), str(v))
-            f.evidence = c.evidence()
+            f.evidence = c.evidence(f.evidence)
         return "" if found else f"no {kind} '{c.fields[kind]}' of {c.fields['person']} in {c.fields['appeal']}"
     node = facts.persons.get(key) if "person" in c.fields else facts.organisations.get(key)
     if "name" in new and str(new["name"]) != node.name:
@@ -169,7 +172,7 @@ def _fix(c: Correction, facts: Facts) -> str:
         node.name = str(new["name"])
     if "kind" in new and "organisation" in c.fields:
         node.kind = str(new["kind"])
-    node.evidence.insert(0, c.evidence())
+    node.evidence.insert(0, c.evidence(node.evidence[0] if node.evidence else None))
     return ""
 
 
@@ -213,7 +216,8 @@ def _add(c: Correction, facts: Facts) -> str:
     key, missing = _target(c, facts)
     if missing or "person" not in c.fields:
         return missing or "adds a fact about a person ('person:')"
-    f, ev = c.fields, c.evidence()
+    p = facts.persons[key]
+    f, ev = c.fields, c.evidence(p.evidence[0] if p.evidence else None)
     if "event" in f:
         facts.events.append(Event(key, f["event"], f.get("date", ""), evidence=ev))
     elif "charge" in f:
