@@ -117,3 +117,15 @@ def test_rename_replaces_subjects_and_objects_only():
     quads = [ox.Quad(old, old, old, g), ox.Quad(ox.NamedNode("http://x/s"), old, ox.Literal("http://x/old"), g)]
     out = rename(quads, {old.value: new.value})
     assert out[0] == ox.Quad(new, old, new, g) and out[1] == quads[1]
+
+
+def test_an_organisation_named_by_its_acronym_in_another_appeal_is_one_node():
+    from repgraph import iris
+    from repgraph.facts import Facts, Organisation
+    reg = Registry()
+    full = Facts(organisations={"k": Organisation("k", "Centre for Investigative Journalism", acronym="CIJ")})
+    short = Facts(organisations={"c": Organisation("c", "CIJ")})
+    other = Facts(organisations={"o": Organisation("o", "Centre for Journalism")})
+    assert reg.organisation_iris(full) == {}
+    assert reg.organisation_iris(short) == {iris.organisation("CIJ"): iris.organisation("Centre for Investigative Journalism")}
+    assert reg.organisation_iris(other) == {}
