@@ -153,7 +153,8 @@
     box.textContent = "";
     if (!q) return;
     const hits = D.nodes.filter((n) => n.search && n.search.includes(q))
-      .sort((a, b) => (a.kind !== "person") - (b.kind !== "person") || a.label.localeCompare(b.label));
+      .sort((a, b) => (a.kind !== "person") - (b.kind !== "person") || !(a.names || []).length - !(b.names || []).length
+                      || a.label.localeCompare(b.label));   /* named persons first */
     if (!hits.length) { el("div", "No match.", box); return; }
     el("div", `${hits.length} match${hits.length > 1 ? "es" : ""}:`, box);
     hits.slice(0, 12).forEach((n) => {
