@@ -154,3 +154,41 @@ def test_the_project_curation_file_applies_to_the_bundled_appeals(tmp_path, monk
     assert "no longer applies" not in log
     assert ox.Literal("curation") in {r["x"] for r in _ask(tmp_path / "store",
                                                           "SELECT ?x WHERE { GRAPH ?g { ?f rg:extractedBy ?x } }")}
+
+
+def test_every_fact_kind_can_be_added_fixed_and_rejected(tmp_path):
+    from repgraph.curation import apply, unused
+    from repgraph.facts import Charge, Evidence, Facts, Organisation, Person, Sentence
+    ev = Evidence(10, 20, "quote", "rule")
+    facts = Facts(persons={"a": Person("a", "Ann Lee", evidence=[ev]), "b": Person("b", "Bo Lee", evidence=[ev])},
+                  organisations={"o": Organisation("o", "Free Press Union", acronym="FPU")},
+                  charges=[Charge("a", "libel", "128", "Criminal Code", ev)],
+                  sentences=[Sentence("a", "fine", amount="100", evidence=ev)])
+    path = tmp_path / "c.yaml"
+    path.write_text("""corrections:
+  - {do: add, by: A, appeal: X 1, person: Ann Lee, relative: Bo Lee, relation: brother}
+  - {do: add, by: A, appeal: X 1, person: Ann Lee, membership: FPU, role: chair}
+  - {do: add, by: A, appeal: X 1, person: Bo Lee, sentence: imprisonment, duration: P2Y}
+  - {do: add, by: A, appeal: X 1, person: Bo Lee, charge: fraud, article: "159"}
+  - {do: fix, by: A, appeal: X 1, person: Ann Lee, charge: "128", set: {article: "129"}}
+  - {do: reject, by: A, appeal: X 1, person: Ann Lee, sentence: fine}
+  - {do: reject, by: A, appeal: X 1, person: Ann Lee, membership: Free Press Union}
+  - {do: add, by: A, appeal: X 1, person: Ann Lee, relative: Nobody, relation: sister}
+  - {do: fix, by: A, appeal: X 2, person: Ann Lee, set: {name: Anne Lee}}
+""")
+    corrections = load(path)
+    apply(corrections, _appeal_coded("X 1"), facts)
+    assert [(k.person, k.relative, k.relation) for k in facts.kinship] == [("a", "b", "brother")]
+    assert facts.memberships == []          # added, then rejected
+    assert [(s.person, s.penalty, s.duration) for s in facts.sentences] == [("b", "imprisonment", "P2Y")]
+    assert {(c.person, c.article) for c in facts.charges} == {("a", "129"), ("b", "159")}
+    assert all(c.evidence.rule == "curation" and c.evidence.start == 10 for c in facts.charges)
+    stale = unused(corrections, {"X 1"})
+    assert len(stale) == 2 and "#8 add" in stale[0] and "no appeal X 2 in this build" in stale[1]
+
+
+def _appeal_coded(code):
+    from pathlib import Path
+
+    from repgraph.appeal import Appeal
+    return Appeal(source=Path("x.txt"), text="", code=code, code_printed=True)
