@@ -22,7 +22,8 @@ RELATIVE = re.compile(r"\b(?:(?:on|in) the same day|the same day|the (?:next|fol
                       r"the (?:next|following) month|a month later|(?P<h>hours?) later|after (?:a few|several|\w+) hours|"
                       r"the same (?:evening|night|morning))\b", re.I)
 # an event date is introduced by a preposition ("on 5 May", "in July 2024", "since 2018"), not a modifier ("2012 laureate")
-DATE_CONTEXT = re.compile(r"\b(?:on|in|since|from|between|of|by|at|during|until|and|around|as of|early|late|mid)\s+"
+DATE_CONTEXT = re.compile(r"(?:\b(?:on|in|since|from|between|of|by|at|during|until|around|as of|early|late|mid)|"
+                          r"\bbetween\s+\S+(?:\s+\S+)?\s+and|\b[a-z]+ed)\s+"
                           r"(?:the\s+)?(?:(?:early|late|evening|morning|night|afternoon|beginning|end|middle|mid)\s+(?:of\s+)?)*$",
                           re.I)
 

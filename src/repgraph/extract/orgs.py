@@ -34,6 +34,9 @@ TYPED = re.compile(r"\b(?P<noun>" + "|".join(f"(?:{v})" for v in TYPE_NOUNS.valu
                    r")\s*,?\s+[“\"«]?(?P<name>[A-Z][\w-]*(?:\.[a-z]+)*(?:[ -][A-Z][\w-]*){0,3})[”\"»]?")
 NAME_THEN_NOUN = re.compile(r"\bthe\s+(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:\s*\((?P<alias>[^()]{3,60})\))?"
                             r"\s+(?P<noun>newspaper|magazine|website|news agency|TV channel|party|movement)\b")
+ROLE_OF = re.compile(r"\b(?:director|head|member|members|chair(?:man|woman|person)?|founder|co-founder|editor|"
+                     r"coordinator|spokesperson|spokesman|staff|leader)\s+(?:of|at)\s+(?:the\s+)?"
+                     r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})(?=[\s,.;)]|$)")
 LOWER_INSTITUTION = re.compile(
     r"(?P<name>(?:[A-Z][\w/-]+(?:['’]s)?\s+){1,3}(?:(?:district|regional|city|military|appeals?|criminal)\s+)?"
     r"(?:police station|police department|police administration|police headquarters|police|court|prosecutor['’]s office|"
@@ -180,6 +183,12 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[OrgMention]:
         noun = m.group("noun").lower()
         kind = next((k for k, v in TYPE_NOUNS.items() if re.fullmatch(v, noun, re.I)), "ngo")
         out.append(OrgMention(m.start("name"), m.start("name") + len(name), name, kind_of(name) or kind, "org-type-noun"))
+    for m in ROLE_OF.finditer(text):      # "director of Adilet Koomu": what a role is held in is an organisation
+        name = m.group("name").strip()
+        if skipped(m.start("name"), m.end("name")) or name in _place_names() or name.split()[0] in _place_names() \
+                or kind_of(name) or re.match(r"(?:The|His|Her|Their|Its|This)\b", name):
+            continue
+        out.append(OrgMention(m.start("name"), m.end("name"), name, "ngo", "org-role-of"))
     for m in NAME_THEN_NOUN.finditer(text):
         name = m.group("name")
         if name in _place_names() or skipped(m.start("name"), m.end("name")):

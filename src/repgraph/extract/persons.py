@@ -130,6 +130,7 @@ class PersonIndex:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.persons: dict[str, Person] = {}
+        self.first: dict[str, int] = {}          # where each person is first named
         self.mentions: list[Mention] = []
 
     # -- entities --------------------------------------------------------
@@ -147,6 +148,12 @@ class PersonIndex:
                 if len(folded) >= 2 and len(other) == len(folded) and _spelt_alike(other[:-1], folded[:-1]) and \
                         SequenceMatcher(None, other[-1], folded[-1]).ratio() >= 0.85:
                     return key
+        if len(folded) >= 2:                 # "Mr. Herrera Cruz": the family names of "Tomás Herrera Cruz"
+            tails = [key for key, p in self.persons.items()
+                     if any(len(n.split()) > len(folded) and [fold(t) for t in n.split()][-len(folded):] == folded
+                            for n in [p.name] + p.variants)]
+            if len(tails) == 1:
+                return tails[0]
         if len(folded) == 1:
             for position in (-1, None):          # a family name first, then any word of a name
                 hits = {key for key, p in self.persons.items()
@@ -154,10 +161,8 @@ class PersonIndex:
                                folded[0] in [fold(t) for t in n.split()] for n in [p.name] + p.variants)}
                 if gender and len(hits) > 1:
                     hits = {k for k in hits if self.persons[k].gender in (gender, "")} or hits
-                if len(hits) == 1:
-                    return hits.pop()
-                if hits:
-                    return None
+                if hits:            # of namesakes, the one the appeal introduced first
+                    return min(hits, key=lambda k: self.first[k])
         return None
 
     def add(self, start: int, end: int, tokens: list[str], rule: str, create: bool = True, gender: str = "") -> str | None:
@@ -167,8 +172,10 @@ class PersonIndex:
             if not create or len(tokens) < 2 and rule not in ("person-single-verb", "person-honorific", "person-kin"):
                 return None
             key = fold(name)
-            self.persons[key] = Person(key, name)
+            self.persons[key] = Person(key, name, gender=gender)
+            self.first[key] = start
         person = self.persons[key]
+        self.first[key] = min(self.first[key], start)
         if len(tokens) >= 2 and name != person.name and name not in person.variants:
             if len(name.split()) > len(person.name.split()) and rule != "person-title":
                 person.variants.append(person.name)
