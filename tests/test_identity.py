@@ -129,3 +129,14 @@ def test_an_organisation_named_by_its_acronym_in_another_appeal_is_one_node():
     assert reg.organisation_iris(full) == {}
     assert reg.organisation_iris(short) == {iris.organisation("CIJ"): iris.organisation("Centre for Investigative Journalism")}
     assert reg.organisation_iris(other) == {}
+
+
+def test_public_mode_drops_the_folded_names_of_minors(tmp_path, cli):
+    fixture = FIXTURES / "privacy" / "uzb-minor-son.txt"
+    assert cli("build", fixture, "--store", tmp_path / "store")[0] == 0
+    full, public = tmp_path / "full.nq", tmp_path / "public.nq"
+    assert cli("export", "--store", tmp_path / "store", "--format", "nq", "--full", "--out", full)[0] == 0
+    assert cli("export", "--store", tmp_path / "store", "--format", "nq", "--out", public)[0] == 0
+    assert '"timur yusupov"' in full.read_text(encoding="utf-8")
+    text = public.read_text(encoding="utf-8")
+    assert "timur" not in text.lower() and "foldedName> \"dilnoza yusupova\"" in text

@@ -16,7 +16,7 @@ MINOR_LABEL = "child, age under 18"
 MASK = "█"
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 _NAMES = (SCHEMA + "name", SKOS + "altLabel")
-_DROP = {*_NAMES, RG + "age", SCHEMA + "birthDate", RG + "role"}
+_DROP = {*_NAMES, RG + "age", SCHEMA + "birthDate", RG + "role", RG + "foldedName"}
 _UNDER_18 = r"(?:1[0-7]|[1-9])"
 AGE_UNDER_18 = re.compile(rf"\b(?P<age>{_UNDER_18})(?:[- ](?:years?|yrs?)[- ]old\b|(?= years? of age\b))"
                           rf"|\b(?:aged|age of) (?P<age2>{_UNDER_18})\b", re.I)
