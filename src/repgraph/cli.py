@@ -21,12 +21,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def one_line(message: str) -> str:
+    """MESSAGE with newlines and other invisible characters (bidi and zero-width marks too) escaped, so a
+    file name or value echoed in it cannot break the one-line error or disguise what it says."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
     except RepgraphError as err:
-        print(f"repgraph: {err}", file=sys.stderr)
+        print(f"repgraph: {one_line(str(err))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("repgraph: interrupted", file=sys.stderr)
