@@ -28,6 +28,7 @@ def extract(appeal: Appeal) -> Facts:
     charges.extract(doc, parts, facts)
     penalties.extract(doc, parts, mentions, org_at, facts)
     events.extract(doc, parts, mentions, org_at, facts)
+    events.from_sentences(facts)
     facts.persons = index.persons
     if appeal.intro:
         s, e = doc.to_repaired(appeal.intro[0]), doc.to_repaired(appeal.intro[1])

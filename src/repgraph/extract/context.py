@@ -69,6 +69,14 @@ class Dates:
             if explicit:
                 last = explicit[-1]
 
+    def previous(self, sent: Sent) -> Date | None:
+        """The day-precise date of the narrative sentence just before SENT, if it has one."""
+        narrative = [s for s in self.doc.sents if s.region == "narrative" and s.start < sent.start]
+        if not narrative:
+            return None
+        days = [m.date for m in self.by_sent.get(narrative[-1].start, []) if m.date.day]
+        return days[0] if days else None
+
     def near(self, sent: Sent, start: int, end: int, clause: tuple[int, int], state: bool = False) -> Date | None:
         """The date a trigger at START..END refers to: 'on DATE' right after it, else the nearest in its clause,
         else an earlier date of the sentence. 'since DATE' only dates a state (detention, house arrest...)."""

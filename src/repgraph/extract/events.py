@@ -21,6 +21,7 @@ PRECEDENCE = ["house_arrest", "travel_ban", "acquittal", "pardon", "release", "c
 
 
 ORGANISATION_EVENTS = {"dissolution"}
+JUDGMENTS = {"conviction", "sentencing", "acquittal", "fine", "travel_ban", "house_arrest"}
 STATES = {"detention", "house_arrest", "travel_ban", "disappearance", "surveillance"}    # may be dated 'since X'            # they happen to organisations, not persons
 PRE_TRIAL = re.compile(r"\b(?:detention|remand|custody|pre-?trial)\b", re.I)
 
@@ -58,10 +59,24 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
                 else:
                     kind_here = kind
                 when = dates.near(sent, m.start(), m.end(), clause, state=kind_here in STATES)
+                if when is None and kind_here in JUDGMENTS and re.match(r"\s*(?:The|the same) (?:court|judge|tribunal)\b",
+                                                                        doc.text[sent.start:sent.end]):
+                    when = dates.previous(sent)       # "The court acquitted A and B": on the judgment's day
                 ev = doc.evidence(m.start(), m.end(), f"event:{kind_here}", 0.8 if when else 0.7)
                 for key in persons:
                     found.append(Event(key, kind_here, when.iso if when else "", evidence=ev))
     facts.events.extend(dedupe(found))
+
+
+SENTENCE_EVENTS = {"fine": "fine", "travel_ban": "travel_ban", "house_arrest": "house_arrest"}
+
+
+def from_sentences(facts: Facts) -> None:
+    """Every sentence is also an event of its person: sentencing (or the fine, travel ban, house arrest it imposes)
+    on the sentence's date."""
+    derived = [Event(s.person, SENTENCE_EVENTS.get(s.penalty, "sentencing"), s.date, s.court, s.evidence)
+               for s in facts.sentences]
+    facts.events[:] = dedupe(facts.events + derived)
 
 
 def dedupe(events: list[Event]) -> list[Event]:
