@@ -113,6 +113,7 @@ def virtuoso_server(folder: Path):
     if not VIRTUOSO:
         pytest.skip("Virtuoso is not installed (Debian's virtuoso-opensource; .ci/setup.d/servers.sh)")
     http = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(d=folder, sql=free_port(), http=http))
     proc = subprocess.Popen([VIRTUOSO, "+foreground", "+configfile", str(folder / "virtuoso.ini")], cwd=folder,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

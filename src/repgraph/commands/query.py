@@ -10,8 +10,14 @@ from . import add_store
 def run(args) -> int:
     from .. import queries
     from ..store import open_read, store_path
-    store = open_read(store_path(args.store))
-    solutions = queries.run(store, queries.load(args.name), queries.parse_params(args.param or []))
+    params = queries.parse_params(args.param or [])
+    if args.endpoint:
+        from ..remote import Remote
+        if args.store:
+            raise RepgraphError("give --store or --endpoint, not both")
+        solutions = Remote(args.endpoint).select(queries.load(args.name), params)
+    else:
+        solutions = queries.run(open_read(store_path(args.store)), queries.load(args.name), params)
     try:
         text = queries.render(solutions, args.format)
     except (OSError, RuntimeError) as err:      # raised while the results are computed, e.g. by a SERVICE call
@@ -35,5 +41,7 @@ def register(sub) -> None:
     p.add_argument("--param", action="append", metavar="NAME=VALUE",
                    help="bind the query variable ?NAME to VALUE (bound safely, never pasted into the query)")
     add_store(p)
+    p.add_argument("--endpoint", metavar="URL", help="run it on a remote SPARQL endpoint instead of the store "
+                   "(credentials: see 'repgraph push --help')")
     p.set_defaults(func=run)
     sub.add_parser("queries", help="list the named queries and the question each answers").set_defaults(func=list_queries)
