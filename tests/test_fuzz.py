@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -36,7 +37,7 @@ ADVERSARIAL = [INJECTION, '"', "'", "<", ">", "<script>alert(1)</script>", "}} ;
                "?name", "$name", "\\", "\\u0022", "#", "\n", "\r\n", "\u200f", "\u202e", "\u200b", "\u200d", "\ufeff",
                "\u0000", "\U0001F600", "Ç̧̈", "ﷺ", "\u0645\u062d\u0645\u062f", "<!-- ", "]]>", "&amp;", "%00"]
 SEED_TEXT = SEED.read_text(encoding="utf-8")
-NAME = "Rukhshona Khakimova"
+NAME, TITLE_NAME = "Rukhshona Khakimova", "Ruhshona Khakimova"      # the seed's defender, as the text and title spell her
 
 
 def run(*args) -> tuple[int, str, str]:
@@ -82,7 +83,8 @@ def store(base, tmp_path) -> Path:
 @pytest.fixture(scope="module", autouse=True)
 def report():
     yield
-    print(f"\nfuzz inputs tried: {dict(INPUTS)}, total {sum(INPUTS.values())}")
+    tried = sum(n for kind, n in INPUTS.items() if not kind.endswith("(built)"))
+    print(f"\nfuzz inputs tried: {dict(INPUTS)}; total {tried}")
 
 
 def build_once(store: Path, folder: Path, name: str, data: bytes, kind: str) -> None:
@@ -98,6 +100,7 @@ def build_once(store: Path, folder: Path, name: str, data: bytes, kind: str) -> 
         assert digest(store) == before, "a failed build changed the store"
         DIGESTS[store] = before
         return
+    INPUTS[kind + " (built)"] += 1
     DIGESTS.pop(store, None)
     code, out, err = run("query", "appeals", "--store", store, "--format", "csv")
     assert code == 0 and "TJK 001 / 0225 / OBS 010" in out, err
@@ -157,10 +160,16 @@ def test_build_and_query_survive_adversarial_names(store, tmp_path_factory, name
     """A person's name with quotes, brackets, SPARQL, newlines, RTL and zero-width marks, in the appeal and
     as a query parameter."""
     folder = tmp_path_factory.mktemp("in", numbered=True)
-    build_once(store, folder, "names.txt", SEED_TEXT.replace(NAME, name).encode("utf-8"), "build: adversarial name")
+    build_once(store, folder, "names.txt", SEED_TEXT.replace(NAME, name).replace(TITLE_NAME, name).encode("utf-8"), "build: adversarial name")
     INPUTS["query: adversarial name"] += 1
     code, out, err = run("query", name_query(folder), "--store", store, f"--param=name={name}", "--format", "tsv")
     assert code == 0, err
+    code, out, err = run("query", "persons", "--store", store, "--format", "json")
+    assert code == 0, err
+    for stored in {b["name"]["value"] for b in json.loads(out)["results"]["bindings"] if "name" in b}:
+        INPUTS["query: stored name"] += 1
+        code, out, err = run("query", name_query(folder), "--store", store, f"--param=name={stored}", "--format", "json")
+        assert code == 0 and json.loads(out)["results"]["bindings"], f"{stored!r} is in the store but not found by name"
 
 
 def name_query(folder: Path) -> Path:
@@ -195,6 +204,17 @@ def test_query_files_and_parameter_names_get_results_or_one_line(base, tmp_path_
     code, out, err = run("query", q, "--store", store, f"--param={param}=1")
     if code != 0:
         assert_one_line_error(code, err)
+
+
+def test_one_bad_file_in_a_folder_stops_the_whole_build_and_names_the_file(store, tmp_path):
+    INPUTS["build: folder with one bad file"] += 1
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(SEED_TEXT.replace("OBS 010", "OBS 011"), encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\xff\xfe broken " * 20)
+    before = digest(store)
+    code, _, err = run("build", tmp_path / "in", "--store", store)
+    assert_one_line_error(code, err)
+    assert "bad.txt" in err and digest(store) == before
 
 
 def test_the_injection_string_finds_nothing_and_changes_nothing(base, tmp_path):
