@@ -30,17 +30,6 @@ class Repaired:
         return self.orig[start], self.orig[end - 1] + 1
 
 
-def _camel_splits(word: str) -> list[int]:
-    """Offsets inside WORD where a lower-case run meets a capitalised word: 'OyubTitiev' -> [4]."""
-    cuts = []
-    for m in re.finditer(r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-ÞİŞÇĞ][a-zà-ÿışçğ])", word):
-        head = word[:m.start()]
-        if any(head.endswith(p) and len(head) == len(p) for p in NAME_PREFIXES):
-            continue
-        cuts.append(m.start())
-    return cuts
-
-
 def _glue_split(word: str, known: Counter) -> int | None:
     """Where to cut a word that is a known word glued to a function word ('Demirand' -> 5)."""
     if known[word] > 1 or len(word) < 6:
@@ -90,50 +79,45 @@ def _english_splits(word: str) -> list[int]:
     return cuts
 
 
+CAMEL = re.compile(r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-ÞİŞÇĞ][a-zà-ÿışçğ])")
+GLUED_PUNCT = re.compile(r"(?<=[^\W\d_][.,;])(?=[A-Z][a-z])")                 # "Ms.Sotoudeh", "prison.The"
+GLUED_NUMBER = re.compile(r"(?<![\w-])(?:to|on|in|of|by|and|at|for|since|until)(?=\d)")   # "to11"
+MAYBE_GLUED = re.compile(rf"(?:{'|'.join(GLUE_WORDS)})$|^(?:{'|'.join(GLUE_WORDS)})", re.I)
+
+
 def repair(text: str) -> Repaired:
     """Put back the spaces that scraped appeals lose between words, keeping offsets into TEXT."""
     known = Counter(m.group() for m in WORD.finditer(text))
-    out: list[str] = []
-    orig: list[int] = []
-    pos = 0
+    cuts: set[int] = set()
+    camel_words: set[int] = set()
+    for m in CAMEL.finditer(text):
+        head = re.search(r"[^\W\d_]+$", text[max(0, m.start() - 12):m.start()])
+        if head and head.group() in NAME_PREFIXES:
+            continue
+        cuts.add(m.start())
     for m in WORD.finditer(text):
-        for i in range(pos, m.start()):
-            out.append(text[i])
-            orig.append(i)
         word = m.group()
-        cuts = set(_camel_splits(word))
-        if not cuts:
-            cut = _glue_split(word, known)
-            if cut:
-                cuts.add(cut)
-        if not cuts and known[word] <= 1:
-            cuts.update(_english_splits(word))
-        for i, ch in enumerate(word):
-            if i in cuts:
-                out.append(" ")
-                orig.append(m.start() + i)
-            out.append(ch)
-            orig.append(m.start() + i)
-        pos = m.end()
-    for i in range(pos, len(text)):
-        out.append(text[i])
-        orig.append(i)
-    # a period glued to the next capitalised word ("Ms.Sotoudeh", "prison.The"); a word glued to a number ("to11")
-    joined = "".join(out)
-    fixed: list[str] = []
-    fixed_orig: list[int] = []
-    for i, ch in enumerate(joined):
-        fixed.append(ch)
-        fixed_orig.append(orig[i])
-        if ch in ".,;" and i + 2 < len(joined) and joined[i + 1].isupper() and joined[i + 2].islower() \
-                and i > 0 and joined[i - 1].isalpha():
-            fixed.append(" ")
-            fixed_orig.append(orig[i])
-        elif ch.isalpha() and i + 1 < len(joined) and joined[i + 1].isdigit() and \
-                re.search(r"(?<![\w-])(?:to|on|in|of|by|and|at|for|since|until)$", joined[max(0, i - 6):i + 1]):
-            fixed.append(" ")
-            fixed_orig.append(orig[i])
-    return Repaired("".join(fixed), fixed_orig)
+        if any(m.start() < c < m.end() for c in cuts if m.start() < c):
+            continue
+        cut = _glue_split(word, known) if len(word) >= 6 and (MAYBE_GLUED.search(word) or "-" in word) else None
+        if cut:
+            cuts.add(m.start() + cut)
+        elif known[word] <= 1 and len(word) >= 4:
+            cuts.update(m.start() + c for c in _english_splits(word))
+    cuts.update(m.start() for m in GLUED_PUNCT.finditer(text))
+    cuts.update(m.end() for m in GLUED_NUMBER.finditer(text))
+    pieces: list[str] = []
+    orig: list[int] = []
+    prev = 0
+    for c in sorted(cuts):
+        pieces.append(text[prev:c])
+        pieces.append(" ")
+        orig.extend(range(prev, c))
+        orig.append(c)
+        prev = c
+    pieces.append(text[prev:])
+    orig.extend(range(prev, len(text)))
+    return Repaired("".join(pieces), orig)
 
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "mses", "messrs", "dr", "prof", "st", "no", "art", "arts", "para", "jan", "feb",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..appeal import Appeal
 from ..facts import Facts
 from . import charges, events, kinship, memberships, orgs, penalties
+from .context import Dates
 from .doc import Doc
 from .participants import Participants
 from .persons import find_persons
@@ -26,8 +27,9 @@ def extract(appeal: Appeal) -> Facts:
     kinship.extract(doc, index, parts, facts)
     memberships.extract(doc, parts, mentions, org_at, facts)
     charges.extract(doc, parts, facts)
-    penalties.extract(doc, parts, mentions, org_at, facts)
-    events.extract(doc, parts, mentions, org_at, facts)
+    dates = Dates(doc)
+    penalties.extract(doc, parts, dates, mentions, org_at, facts)
+    events.extract(doc, parts, dates, facts)
     events.from_sentences(facts)
     facts.persons = index.persons
     if appeal.intro:

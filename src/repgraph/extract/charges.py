@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..facts import Charge, Facts
 from ..vocab import countries
@@ -42,6 +43,16 @@ NOT_OFFENCE = re.compile(r"^(?:the|a|an|his|her|their|its|this|that|these|those)
                          r"activities|involvement|role|release|him|her|them|it)\b", re.I)
 
 
+@cache
+def _country_of() -> dict:
+    return {w: c for c in countries() for w in c.demonyms + c.names}
+
+
+@cache
+def _country_words() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_country_of(), key=len, reverse=True)) + r")\b")
+
+
 FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|had|have|said|says|quoted|reported|told)\b")
 
 
@@ -55,10 +66,9 @@ def _code_name(code: str, doc: Doc) -> str:
     m = re.search(r"Code\s+of\s+(?:the\s+)?(?!Administrative)([A-Z][\w ]+)$", code)
     if m:
         return f"{kind} of {m.group(1).strip()}" if kind != "Criminal Code" or "Criminal" in code else code
-    for c in countries():
-        for word in c.demonyms + c.names:
-            if re.search(rf"\b{re.escape(word)}\b", code):
-                return f"{kind} of {c.name}"
+    m = _country_words().search(code)
+    if m:
+        return f"{kind} of {_country_of()[m.group()].name}"
     if doc.appeal.country:
         return f"{kind} of {doc.appeal.country.name}"
     return kind

@@ -27,13 +27,14 @@ PRE_TRIAL = re.compile(r"\b(?:detention|remand|custody|pre-?trial)\b", re.I)
 
 
 @cache
-def _triggers():
+def _triggers() -> list[tuple[str, re.Pattern]]:
+    """One pattern per event type (its triggers as alternatives, longest first), the more precise types first."""
     order = {k: i for i, k in enumerate(PRECEDENCE)}
-    return sorted(((t.notation, p) for t in event_types() for p in t.patterns), key=lambda tp: order.get(tp[0], 99))
+    kinds = sorted((t for t in event_types() if t.patterns), key=lambda t: order.get(t.notation, 99))
+    return [(t.notation, re.compile("|".join(p.pattern for p in t.patterns), re.I)) for t in kinds]
 
 
-def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> None:
-    dates = Dates(doc)
+def extract(doc: Doc, parts: Participants, dates: Dates, facts: Facts) -> None:
     found: list[Event] = []
     for sent in doc.narrative():
         taken: list[tuple[int, int]] = []
@@ -72,10 +73,10 @@ SENTENCE_EVENTS = {"fine": "fine", "travel_ban": "travel_ban", "house_arrest": "
 
 
 def from_sentences(facts: Facts) -> None:
-    """Every sentence is also an event of its person: sentencing (or the fine, travel ban, house arrest it imposes)
-    on the sentence's date."""
+    """Every dated sentence is also an event of its person: sentencing (or the fine, travel ban, house arrest it
+    imposes) on the sentence's date."""
     derived = [Event(s.person, SENTENCE_EVENTS.get(s.penalty, "sentencing"), s.date, s.court, s.evidence)
-               for s in facts.sentences]
+               for s in facts.sentences if s.date]
     facts.events[:] = dedupe(facts.events + derived)
 
 

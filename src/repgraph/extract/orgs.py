@@ -65,11 +65,15 @@ class OrgMention:
 
 @cache
 def _keyword_kinds() -> list[tuple[re.Pattern, str]]:
-    out = []
-    for k in org_kinds():
-        for kw in k.keywords:
-            out.append((re.compile(rf"(?<![\w-]){re.escape(kw.strip())}(?![\w-])"), k.notation))
-    return out
+    """One pattern per kind (in priority order) matching any of its keywords."""
+    return [(re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(kw.strip()) for kw in k.keywords) + r")(?![\w-])"), k.notation)
+            for k in org_kinds() if k.keywords]
+
+
+@cache
+def _gazetteer() -> list[tuple[re.Pattern, object, str]]:
+    return [(re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])"), ko, alias)
+            for ko in known_organisations() for alias in (ko.name,) + ko.aliases]
 
 
 def kind_of(name: str) -> str | None:
@@ -207,9 +211,8 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[OrgMention]:
         start = m.start() + m.group().find(name)
         out.append(OrgMention(start, start + len(name), name, kind_of(name.title()) or kind_of(name) or "state_body",
                               "org-lower-institution"))
-    for ko in known_organisations():
-        for alias in (ko.name,) + ko.aliases:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+    for pattern, ko, alias in _gazetteer():
+            for m in pattern.finditer(text):
                 if not skipped(m.start(), m.end()):
                     # named as the text writes it; the gazetteer's other names only tie mentions together
                     out.append(OrgMention(m.start(), m.end(), alias, ko.kind, "org-gazetteer",

@@ -127,9 +127,8 @@ def _segments(text: str, parts: Participants, sent, trigger_end: int, clause, pe
     return [(persons, text[trigger_end:clause[1]])]
 
 
-def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> None:
+def extract(doc: Doc, parts: Participants, dates: Dates, mentions, org_at, facts: Facts) -> None:
     text = doc.text
-    dates = Dates(doc)
     courts = [(m.start, m.end, org_at.get(m.start)) for m in mentions if m.kind == "court" and m.start in org_at]
     found: list[Sentence] = []
     verdict: tuple[int, str, str] = (-9, "", "")      # (sentence number, date, court) of the last judgment named
