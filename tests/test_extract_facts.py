@@ -21,6 +21,10 @@ FACTS = [
     # plural defendants, relative dates ("Two days later"), release on bail
     ("kaz-plural-defendants.txt", "charges", {"person": "Aigerim Saparova", "article": "274"}),
     ("kaz-plural-defendants.txt", "charges", {"person": "Yerlan Abishev", "article": "402"}),
+    ("kaz-plural-defendants.txt", "sentences", {"person": "Daniyar Tulegenov", "penalty": "imprisonment", "duration": "P5Y",
+                                                "date": "2024-06-04", "court": "Aktobe City Court"}),
+    ("kaz-plural-defendants.txt", "sentences", {"person": "Yerlan Abishev", "penalty": "suspended_sentence",
+                                                "duration": "P2Y"}),
     ("kaz-plural-defendants.txt", "events", {"person": "Daniyar Tulegenov", "event": "arrest", "date": "2024-03-14"}),
     ("kaz-plural-defendants.txt", "events", {"person": "Daniyar Tulegenov", "event": "search", "date": "2024-03-16"}),
     ("kaz-plural-defendants.txt", "events", {"person": "Aigerim Saparova", "event": "release", "date": "2024-04-02"}),
@@ -36,6 +40,9 @@ FACTS = [
     ("blr-killing-disappearance.txt", "events", {"person": "Olga Maslova", "event": "acquittal", "date": "2022"}),
     ("blr-killing-disappearance.txt", "events", {"person": "Olga Maslova", "event": "disappearance", "date": "2023-12-01"}),
     ("blr-killing-disappearance.txt", "charges", {"person": "Olga Maslova", "article": "368"}),
+    ("blr-killing-disappearance.txt", "events", {"person": "Andrei Kovalchuk", "event": "killing", "date": "2023-11-28"}),
+    ("blr-killing-disappearance.txt", "relatives", {"person": "Andrei Kovalchuk", "relative": "Irina Kovalchuk",
+                                                    "relation": "wife"}),
     # "Articles 610 and 500", named husband, unnamed daughter, release on bail, suspended sentence
     ("irn-defender-travel-ban.txt", "charges", {"person": "Shirin Daneshvar", "article": "610"}),
     ("irn-defender-travel-ban.txt", "charges", {"person": "Shirin Daneshvar", "article": "500"}),
@@ -43,8 +50,6 @@ FACTS = [
     ("irn-defender-travel-ban.txt", "relatives", {"person": "Shirin Daneshvar", "relative": "", "relation": "daughter"}),
     ("irn-defender-travel-ban.txt", "events", {"person": "Shirin Daneshvar", "event": "release", "date": "2024-03-31"}),
     ("irn-defender-travel-ban.txt", "events", {"person": "Reza Tavakoli", "event": "summons", "date": "2024-04-10"}),
-    ("irn-defender-travel-ban.txt", "sentences", {"person": "Shirin Daneshvar", "penalty": "suspended_sentence",
-                                                  "duration": "P1Y", "date": "2019"}),
     # words glued together as in scraped PDFs ("Ms.Karimova wasarrested")
     ("uzb-scraped-no-spaces.txt", "persons", {"name": "Dilnoza Karimova", "gender": "female"}),
     ("uzb-scraped-no-spaces.txt", "relatives", {"person": "Dilnoza Karimova", "relative": "Jasur Karimov", "relation": "brother"}),
@@ -63,6 +68,10 @@ FACTS = [
     # five defendants, "Part 2 of Article 314", years and months
     ("tur-five-lawyers-acquittal.txt", "sentences", {"person": "Deniz Aydemir", "penalty": "imprisonment",
                                                      "duration": "P6Y3M", "date": "2024-09-24"}),
+    ("tur-five-lawyers-acquittal.txt", "sentences", {"person": "Burak Kaplan", "penalty": "imprisonment",
+                                                     "duration": "P6Y3M", "date": "2024-09-24"}),
+    ("tur-five-lawyers-acquittal.txt", "relatives", {"person": "Deniz Aydemir", "relative": "Kemal Aydemir",
+                                                     "relation": "husband"}),
     ("tur-five-lawyers-acquittal.txt", "events", {"person": "Zeynep Ocak", "event": "indictment", "date": "2024-04-02"}),
     ("tur-five-lawyers-acquittal.txt", "events", {"person": "Emre Tatlici", "event": "arrest", "date": "2024-01-15"}),
     ("tur-five-lawyers-acquittal.txt", "events", {"person": "Kemal Aydemir", "event": "interrogation", "date": "2024-02-03"}),
@@ -71,13 +80,18 @@ FACTS = [
     ("rus-news-penal-colony.txt", "relatives", {"person": "Viktor Sokolov", "relative": "Natalia Sokolova", "relation": "wife"}),
     ("rus-news-penal-colony.txt", "memberships", {"person": "Viktor Sokolov", "organisation": "Clean Tom River", "role": "founder"}),
     # an Amnesty "Further information on UA" page in HTML
-    ("egy-amnesty-further-info.html", "events", {"person": "Omar Farouk Hassan", "event": "arrest", "date": "2024-03-02"}),
+    ("egy-amnesty-further-info.html", "relatives", {"person": "Omar Farouk Hassan", "relative": "Karim", "relation": "brother"}),
     ("egy-amnesty-further-info.html", "events", {"person": "Omar Farouk Hassan", "event": "release", "date": "2024-10-28"}),
     ("egy-amnesty-further-info.html", "charges", {"person": "Omar Farouk Hassan", "article": "12"}),
     # house arrest
     ("kgz-fines-house-arrest.txt", "sentences", {"person": "Gulnara Asanova", "penalty": "house_arrest", "duration": "P2Y"}),
     ("kgz-fines-house-arrest.txt", "events", {"person": "Talant Mamytov", "event": "arrest", "date": "2024-06-21"}),
-    # killings, threats
+    ("kgz-fines-house-arrest.txt", "sentences", {"person": "Talant Mamytov", "penalty": "probation", "duration": "P3Y"}),
+    ("kgz-fines-house-arrest.txt", "relatives", {"person": "Gulnara Asanova", "relative": "Elnura Asanova",
+                                                 "relation": "daughter"}),
+    # killings, threats, a named son
+    ("mex-killing-land-defenders.txt", "relatives", {"person": "Tomás Herrera Cruz", "relative": "Julián Herrera Ramos",
+                                                     "relation": "son"}),
     ("mex-killing-land-defenders.txt", "relatives", {"person": "Tomás Herrera Cruz", "relative": "Rosa Ramos Díaz",
                                                      "relation": "wife"}),
     ("mex-killing-land-defenders.txt", "events", {"person": "Tomás Herrera Cruz", "event": "threat", "date": "2024-03"}),
@@ -85,6 +99,10 @@ FACTS = [
     ("vnm-blogger-probation.txt", "charges", {"person": "Tran Van Hieu", "article": "117"}),
     ("vnm-blogger-probation.txt", "relatives", {"person": "Tran Van Hieu", "relative": "Le Thi Mai", "relation": "wife"}),
     ("vnm-blogger-probation.txt", "events", {"person": "Tran Van Hieu", "event": "arrest", "date": "2024-07-05"}),
+    ("vnm-blogger-probation.txt", "sentences", {"person": "Tran Van Hieu", "penalty": "imprisonment", "duration": "P8Y",
+                                                "date": "2025-01-14"}),
+    ("vnm-blogger-probation.txt", "sentences", {"person": "Tran Van Hieu", "penalty": "probation", "duration": "P3Y",
+                                                "date": "2025-01-14"}),
 ]
 
 
