@@ -91,10 +91,13 @@ def extract(doc: Doc, index: PersonIndex, parts: Participants, facts: Facts) -> 
                     unnamed[(key, rel)] = (count, ev)
     named.extend(_relative_of(doc, index, parts))
     facts.kinship.extend(_dedupe_named(named))
-    for k in facts.kinship:
+    for k in facts.kinship:         # "her uncle" -> the named uncle; from his side, "his niece" -> her
+        inverse = _inverses(k.relation, index.persons[k.person].gender)
         for word, (rel, _) in _words().items():
             if rel == k.relation:
                 parts.kin[(k.person, word)] = k.relative
+            if rel in inverse:
+                parts.kin.setdefault((k.relative, word), k.person)
     have = {(k.person, k.relation) for k in facts.kinship}
     for (key, rel), (count, ev) in unnamed.items():
         if (key, rel) in have or _restates_named(key, rel, facts.kinship):
@@ -116,6 +119,19 @@ def _targeted(text: str, start: int, end: int) -> bool:
                      text[end:end + 90], re.I)
     before = re.search(rf"{REPRESSION.pattern}\s+(?:against|on|of|towards)?\s*(?:the\s+)?$", text[max(0, start - 50):start], re.I)
     return bool(after or before)
+
+
+def _inverses(rel: str, gender: str) -> set[str]:
+    """The relations that name the person as seen from the relative ('brother' -> sister, sibling, brother)."""
+    r = relations()[rel]
+    inv = {r.inverse_female if gender == "female" else r.inverse_male if gender == "male" else "", r.inverse} - {""}
+    if not inv and r.inverse_male:
+        inv = {r.inverse_male, r.inverse_female}
+    out = set(inv)
+    for name, other in relations().items():
+        if other.broader in inv and (not gender or not other.gender or other.gender == gender):
+            out.add(name)
+    return out
 
 
 def _broad(rel: str) -> str:

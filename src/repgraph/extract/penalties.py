@@ -91,6 +91,11 @@ def _penalties_in(window: str) -> list[tuple[str, str]]:
             if notation == "imprisonment" and out:
                 continue
             out.append((notation, ""))
+    if re.search(r"(?:prison|imprisonment)\W+(?:\w+\W+)?suspended\b", window):
+        # "one year in prison, suspended for three years": a suspended one-year term
+        prison = [d for p, d in out if p == "imprisonment"]
+        out = [(p, d) for p, d in out if p not in ("imprisonment", "suspended_sentence")]
+        out.insert(0, ("suspended_sentence", prison[0] if prison else ""))
     return out
 
 
