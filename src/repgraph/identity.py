@@ -29,7 +29,7 @@ _SKELETON = [("kh", "h"), ("iy", "i"), ("y", "i"), ("ou", "u"), ("w", "v"), ("ph
 # name evidence, strongest first: the strong ones merge on their own, the weak ones need shared context
 STRONG = ("same name words", "same name words in another order", "transliteration skeleton")
 WEAK = ("similar given name, same family name", "same given name, similar family name",
-        "given and family name of a longer name")
+        "the words of a longer name")
 
 
 def skeleton(word: str) -> str:
@@ -52,7 +52,7 @@ def name_evidence(a: str, b: str) -> str | None:
     if len(ta) < 2 or len(tb) < 2:
         return None
     sa, sb = [skeleton(t) for t in ta], [skeleton(t) for t in tb]
-    if sorted(sa) == sorted(sb):
+    if sorted(sa) == sorted(sb) or skeleton("".join(ta)) == skeleton("".join(tb)):   # also Al-Ghazali, Alghazali
         return STRONG[2]
     for x, y in ((sa, sb), (sa, sb[::-1])):   # given name first, or the order reversed
         if len(x) == len(y) == 2 and x[-1] == y[-1] and SequenceMatcher(None, x[0], y[0]).ratio() >= 0.8:
@@ -60,14 +60,10 @@ def name_evidence(a: str, b: str) -> str | None:
         if len(x) == len(y) == 2 and x[0] == y[0] and SequenceMatcher(None, x[-1], y[-1]).ratio() >= 0.85:
             return WEAK[1]      # Mamedov and Mammadov: left to the context
     short, long_ = (sa, sb) if len(sa) < len(sb) else (sb, sa)
-    if len(short) < len(long_) and short[0] == long_[0] and short[-1] == long_[-1]:
+    rest = iter(long_)
+    if len(short) < len(long_) and all(w in rest for w in short):     # the shorter name's words, in order
         return WEAK[2]
     return None
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two full names could name one person on the strength of the names alone."""
-    return name_evidence(a, b) is not None
 
 
 @dataclass
