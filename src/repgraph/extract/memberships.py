@@ -13,7 +13,8 @@ ROLE_NOUN = (r"(?:member|members|head|chair|chairman|chairwoman|chairperson|dire
              r"employee|employees|staff|activist|activists|coordinator|secretary|secretary general|secretary-general|"
              r"spokesperson|spokesman|spokeswoman|deputy|chief|investigator|assistant|volunteer|volunteers|researcher|"
              r"writer|columnist|officer|manager|representative|board member|trustee|organiser|organizer|administrator|"
-             r"figure|official|worker|workers|supporter|supporters)")
+             r"figure|official|worker|workers|supporter|supporters|student|students|teacher|teachers|professor|lecturer|judge|"
+             r"presiding judge|founding member|trustee)")
 ROLE_WORD = r"(?!(?:for|being|a|an|the|and|of|as|is|was|were|his|her|their|its|also|who|to|at|in)\b)[\w-]+"
 ROLE_BEFORE_ORG = re.compile(rf"(?<![\w-])(?P<role>(?:{ROLE_WORD}\s+){{0,3}}?{ROLE_NOUN})\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?"
                              rf"(?:[\w-]+\s+){{0,4}}?[“\"]?$", re.I)
@@ -67,6 +68,7 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
             ev = doc.evidence(anchor, end, "membership", 0.8)
             for person in holder:
                 found.append(Membership(person, key, _singular(role), ev))
+    found.extend(_possessive_roles(doc, parts, mentions, org_at))
     seen, out = set(), []
     for m in found:
         if (m.person, m.organisation) in seen:
@@ -74,6 +76,32 @@ def extract(doc: Doc, parts: Participants, mentions, org_at, facts: Facts) -> No
         seen.add((m.person, m.organisation))
         out.append(m)
     facts.memberships.extend(out)
+
+
+ITS_ROLE = re.compile(rf"\b[Ii]ts\s+(?P<role>(?:{ROLE_WORD}\s+){{0,2}}?{ROLE_NOUN})\s*,\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s*)?")
+PRESIDED = re.compile(r"^\s*,?\s*(?:which was\s+)?presided over by\s+(?:Judge\s+)?")
+
+
+def _possessive_roles(doc: Doc, parts: Participants, mentions, org_at) -> list[Membership]:
+    """'Its chairman, Mr. X' (the organisation just named) and 'court X, presided over by Judge Y'."""
+    text = doc.text
+    out = []
+    orgs = sorted((m for m in mentions if m.start in org_at), key=lambda m: m.start)
+    for sent in doc.narrative():
+        names = [r for r in parts.refs.get(sent.start, []) if parts.index.at(r.start, r.end) and len(r.keys) == 1]
+        for m in ITS_ROLE.finditer(text, sent.start, sent.end):
+            before = [o for o in orgs if o.end <= m.start()]
+            holder = [r for r in names if r.start == m.end()]
+            if before and holder:
+                out.append(Membership(holder[0].keys[0], org_at[before[-1].start], m.group("role"),
+                                      doc.evidence(m.start(), holder[0].end, "membership:its-role", 0.8)))
+        for o in (o for o in orgs if sent.start <= o.start < sent.end and o.kind == "court"):
+            lead = PRESIDED.match(text, o.end + o.tail)
+            holder = [r for r in names if lead and r.start == lead.end()]
+            if holder:
+                out.append(Membership(holder[0].keys[0], org_at[o.start], "presiding judge",
+                                      doc.evidence(o.start, holder[0].end, "membership:presided", 0.85)))
+    return out
 
 
 def _singular(role: str) -> str:

@@ -25,8 +25,8 @@ ALIAS_DEF = re.compile(r"\s*\(\s*([^()]{3,80}?)\s*(?:[–-]\s*([A-Z]{2,8}))?\s*\
 TYPE_NOUNS = {
     "ngo": r"NGO|non-governmental organi[sz]ation|(?:human )?rights (?:group|organi[sz]ation)|organi[sz]ation|group|"
            r"movement|association|coalition|network|initiative|foundation",
-    "media": r"newspaper|news agency|news outlet|outlet|news website|website|magazine|weekly|daily|TV channel|channel|"
-             r"radio station|broadcaster",
+    "media": r"newspaper|news agency|news outlet|outlet|news website|news site|news portal|website|magazine|weekly|daily|"
+             r"TV channel|channel|radio station|broadcaster|portal",
     "political_party": r"party|opposition party",
     "trade_union": r"trade union|union",
 }
@@ -108,8 +108,8 @@ def _clean_name(name: str) -> str:
     if m and kind_of(m.group(1)) and not kind_of(m.group(2)):
         name = m.group(1)
     name = re.sub(r"[’']s$", "", name)
-    # "District Court in Grozny", "District Court of the Chechen (capital)": a court's name ends at its keyword
-    if kind_of(name) == "court":
+    # "District Court in Grozny", "Security Service in Fergana": a court's or agency's name ends at its keyword
+    if kind_of(name) in ("court", "state_body") and not re.match(r"(?:\w+\s+){0,2}(?:Embassy|Mission|Consulate|Office)\b", name):
         name = re.sub(r"\s+(?:in|of the)\s+[A-Z][\w-]+$", lambda m: "" if m.group().split()[-1] in _place_names()
                       or m.group().lstrip().startswith("in") else m.group(), name)
     # "UN High Commissioner for Human Rights Navi Pillay": a person named after the title is not part of it

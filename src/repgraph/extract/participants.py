@@ -35,6 +35,8 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:for|to|with|by|from|against|on behalf of|
                                 r"(?:[\w-]+\s+){0,3}$")
 REPORTED = re.compile(r"\b(?:said|says|reported|stated|told|claimed|confirmed|added|explained)\b")
 SPEAKER = re.compile(r"^,?\s+(?:[^,.]{0,60},\s+)?(?:said|says|added|stated|explained|told)\b")
+PLURAL_SUBJECT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|hundreds|other|"
+                            r"some|all)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b")     # "15 land defenders were killed"
 TEMPORAL_PP = re.compile(r"^(?:after|during|following|at|before|since)\b", re.I)
 NOMINAL = re.compile(r"(?:arrest|detention|trial|hearings?|indictment|investigation|release|appeal|conviction|sentencing|"
                      r"abduction|disappearance|killing|torture|search|raid|summons|interrogation)$", re.I)
@@ -221,7 +223,7 @@ class Participants:
             return self.kin_of(before[-1])
         if after:
             return self.kin_of(after[0])
-        if not self.refs.get(sent.start):
+        if not self.refs.get(sent.start) and not PLURAL_SUBJECT.search(lead):
             return self.carried(sent)
         return []
 

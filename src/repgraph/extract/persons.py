@@ -63,6 +63,9 @@ VERB_AFTER = re.compile(r"^(?:\s*,[^,.]{1,25},)?\s+(?:is|was|has been|had been|r
                         r"(?:detained|arrested|imprisoned|held|in detention|in prison|sentenced|released|charged)\b")
 KIN_BEFORE = re.compile(r"\b(?:his|her|their|[A-Z]\w+['’]s?)\s+(?:\w+\s+)?(?:brother|sister|son|daughter|father|mother|"
                         r"husband|wife|uncle|aunt|cousin|nephew|niece)\s*,\s*$")
+FEMALE_KIN = {"wife", "widow", "mother", "daughter", "sister", "aunt", "niece", "grandmother", "granddaughter"}
+KIN_GENDER = re.compile(r"\b(wife|widow|mother|daughter|sister|aunt|niece|grandmother|granddaughter|husband|father|son|"
+                        r"brother|uncle|nephew|grandfather|grandson),?\s*(?:(?:Mr|Ms|Mrs)\.?\s*)?$", re.I)
 PLACE_AFTER = re.compile(r"\s+(?:region|district|province|oblast|city|village|town|street|square|county|republic)\b")
 BYLINE = re.compile(r"\s+(?:for|of)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:reported|reports|writes|wrote)\b")
 AGE = re.compile(r"\b(?:a|an)\s+(\d{1,2})-year-old\b|\b(?:was|is|aged)\s+(\d{1,2})(?:\s+years?\s+old)?\b")
@@ -259,6 +262,10 @@ def find_persons(doc: Doc, masked: list[tuple[int, int]]) -> PersonIndex:
             tokens = _clean_tokens(m.group())
             if _is_name(tokens) and free(m.start(), m.end()):
                 index.add(m.start(), m.end(), tokens, "person-title")
+    for m in index.mentions:         # "his wife, Irina K.": the kinship noun shows her gender
+        kin = KIN_GENDER.search(text[max(0, m.start - 30):m.start])
+        if kin:
+            genders.setdefault(m.key, []).append("female" if kin.group(1).lower() in FEMALE_KIN else "male")
     for key, values in genders.items():
         if len(set(values)) == 1:
             index.persons[key].gender = values[0]
