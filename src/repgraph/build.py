@@ -5,6 +5,7 @@ import multiprocessing
 import os
 import re
 import sys
+from collections import ChainMap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from .mapping import map_appeal
 from .namespaces import ONTOLOGY_GRAPH
 from .resources import ontology_dir
 from .manifest import Manifest
+from .packed import PackedGraphs
 from .progress import Progress
 from .shapecheck import conforms
 from .store import install, open_store, replace_graphs, write_lock
@@ -52,7 +54,7 @@ def appeal_files(paths: list[str]) -> list[Path]:
 @dataclass
 class BuildResult:
     appeals: list[Appeal] = field(default_factory=list)
-    graphs: dict[str, list[ox.Quad]] = field(default_factory=dict)
+    graphs: PackedGraphs = field(default_factory=PackedGraphs)     # graph IRI -> quads
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0          # appeals skipped because neither their file nor their graph changed
@@ -60,7 +62,7 @@ class BuildResult:
 
     @property
     def triples(self) -> int:
-        return sum(len(q) for q in self.graphs.values())
+        return self.graphs.quads()
 
 
 def ontology_quads() -> list[ox.Quad]:
@@ -160,8 +162,9 @@ def _build_locked(files, paths, store_dir, force, log, workers, everything) -> t
             print(p.line(), file=log)
         raise RepgraphError(f"the graph does not pass its SHACL shapes ({len(violations)} problems); "
                             "nothing was written (use --force to load it anyway)")
-    copied = replace_graphs(store, {**result.graphs, ONTOLOGY_GRAPH: ontology_quads(), IDENTITY_GRAPH: identity_quads},
-                            store_dir)
+    shared = {ONTOLOGY_GRAPH: ontology_quads(), IDENTITY_GRAPH: identity_quads}
+    copied = replace_graphs(store, ChainMap(shared, result.graphs), store_dir,
+                            size=result.triples + sum(map(len, shared.values())))
     store.flush()
     manifest.record(result.appeals)
     result.manifest = manifest

@@ -6,7 +6,7 @@ import fcntl
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -73,13 +73,16 @@ def open_write(path: Path) -> Iterator[ox.Store]:
 BULK = 50_000     # quads: above this a build is loaded into a copy of the store that then takes its place
 
 
-def replace_graphs(store: ox.Store, graphs: dict[str, list[ox.Quad]], path: Path | None = None) -> bool:
+def replace_graphs(store: ox.Store, graphs: Mapping[str, list[ox.Quad]], path: Path | None = None,
+                   size: int | None = None) -> bool:
     """Replace each named graph by its quads, all or nothing. A small change is one SPARQL update (returns
     False); a large one (more than BULK quads, and the store folder PATH given) is bulk-loaded into a copy
     of the store beside it (returns True): once every handle on STORE is gone, `install(PATH)` puts the copy
     in the store's place in one atomic exchange of folders, so that a reader or a killed build sees the old
-    store or the new one, never a mix."""
-    if path is not None and sum(map(len, graphs.values())) > BULK and _can_exchange():
+    store or the new one, never a mix. SIZE: the number of quads, when the caller knows it."""
+    if size is None:
+        size = sum(map(len, graphs.values()))
+    if path is not None and size > BULK and _can_exchange():
         _load_copy(store, graphs, path)
         return True
     parts = []
@@ -98,7 +101,7 @@ def _side(path: Path) -> Path:
     return path.with_name(path.name + ".next")
 
 
-def _load_copy(store: ox.Store, graphs: dict[str, list[ox.Quad]], path: Path) -> None:
+def _load_copy(store: ox.Store, graphs: Mapping[str, list[ox.Quad]], path: Path) -> None:
     side = _side(path)
     shutil.rmtree(side, ignore_errors=True)
     kept = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)} - set(graphs)
