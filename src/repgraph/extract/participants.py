@@ -30,7 +30,8 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|be)\s+(?:\w+ly
 POSSESSIVE_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|their))\s+(?:\w+\s+){0,2}$")
 KIN_AFTER = re.compile(r"(?:['’]s?)?\s+(?:(?:two|three|four|\d+|young|younger|youngest|elder|eldest|late)\s+)?"
                        r"(?:mother|father|parents?|sons?|daughters?|child|children|brothers?|sisters?|husband|wife|"
-                       r"uncle|aunt|nephew|niece|cousin|grand\w+|relatives?|family|widow)\b", re.I)
+                       r"uncle|aunt|nephew|niece|cousin|grand\w+|relatives?|family|widow)\b"
+                       r"(?!\s+(?:home|house|residence|flat|apartment|car|business))", re.I)
 PREPOSITION_BEFORE = re.compile(r"\b(?:for|to|with|by|from|against|on behalf of|like|under|about)\s+(?:the\s+)?"
                                 r"(?:[\w-]+\s+){0,3}$")
 REPORTED = re.compile(r"\b(?:said|says|reported|stated|told|claimed|confirmed|added|explained)\b")
@@ -155,9 +156,13 @@ class Participants:
                 sized = [g for g in seen if len(g) == size]
                 if size and not sized:        # "three lawyers were sentenced. A, B and C were arrested...": named next
                     sized = [g for g in self._upcoming(sent) if len(g) == size][:1]
+                if size and not sized and len(recent) >= size:
+                    # "the five defendants": the five persons named most recently, when no list of five was given
+                    sized = [tuple(recent[-size:])]
                 group = sized[-1] if sized else max(seen, key=len) if seen and not size and not m.group("bare") else None
                 if group:
                     items.append(Ref(m.start(), m.end(), group))
+                    last_group = group
             items.sort(key=lambda r: r.start)
             self.refs[sent.start] = items
             if sent.region == "narrative":
@@ -205,7 +210,7 @@ class Participants:
             # "Ms. X, who is serving a six-year sentence": the relative pronoun stands for the name before it
             antecedent = [r for r in self.refs.get(sent.start, []) if r.end <= c_start]
             return self.kin_of(antecedent[-1]) if antecedent else []
-        if PASSIVE_BEFORE.search(lead):
+        if PASSIVE_BEFORE.search(lead) or re.match(r"(?:was|were|been|being|is|are)\b", text[t_start:t_end]):
             if before and re.match(r"['’]s?\s", text[before[-1].end:before[-1].end + 3]) and \
                     not KIN_AFTER.match(text[before[-1].end:before[-1].end + 40]):
                 return []       # "Navalny's lawyers were prosecuted": the possessor is not the one prosecuted
