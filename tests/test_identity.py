@@ -94,11 +94,16 @@ def test_weak_names_need_context_and_other_countries_keep_similar_names_apart():
 
 def test_a_link_records_its_reasons():
     reg = Registry()
-    first = reg.resolve(Person("x", "Rukhshona Khakimova"), Mention(["Rukhshona Khakimova"], "a1", "TJ", "C1"))
-    assert reg.resolve(Person("x", "Ruhshona Khakimova"), Mention(["Ruhshona Khakimova"], "a2", "TJ", "C1")) == first
-    d = reg.decisions[-1]
-    assert (d.iri, d.appeal, d.name, d.matched) == (first, "a2", "Ruhshona Khakimova", "Rukhshona Khakimova")
-    assert d.reasons == [STRONG[2], "shared case", "shared country"]
+    first = reg.resolve(Person("x", "Rukhshona Khakimova"), Mention(["Rukhshona Khakimova"], "http://x/a1", "TJ", "C1"))
+    assert reg.resolve(Person("x", "Ruhshona Khakimova"), Mention(["Ruhshona Khakimova"], "http://x/a2", "TJ", "C1")) == first
+    reg.graph_of = {"http://x/a1": "http://x/g1", "http://x/a2": "http://x/g2"}
+    graphs = {"http://x/g1": [], "http://x/g2": []}
+    reg.add_decisions(graphs)
+    values = lambda g, p: sorted(q.object.value for q in graphs[g] if q.predicate.value.endswith(p))  # noqa: E731
+    assert values("http://x/g2", "#reason") == sorted([STRONG[2], "shared case", "shared country"])
+    assert values("http://x/g2", "#nameAsWritten") == ["Ruhshona Khakimova"]
+    assert values("http://x/g2", "#matchedName") == ["Rukhshona Khakimova"]
+    assert values("http://x/g1", "#person") == [first]      # the first mention is linked to the later one
 
 
 def test_two_persons_of_one_appeal_stay_two_and_iris_are_unique():

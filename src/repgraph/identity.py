@@ -78,21 +78,40 @@ class Mention:
 
 
 @dataclass
-class Node:
-    """One human being: the IRI and everything known about them so far."""
-    iri: str
+class Known:
+    """What some appeals say of one person: the names and the context."""
     names: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     cases: set[str] = field(default_factory=set)
     relatives: set[str] = field(default_factory=set)
     organisations: set[str] = field(default_factory=set)
 
-    def add(self, m: Mention) -> None:
-        self.names.update(m.names)
-        self.countries.update({m.country} - {""})
-        self.cases.update({m.case} - {""})
-        self.relatives |= m.relatives
-        self.organisations |= m.organisations
+
+@dataclass
+class Node:
+    """One human being: the IRI and what each appeal says of them (appeal IRI -> Mention). A rebuilt appeal
+    replaces what it said before, and a mention is judged against what the other appeals say, so that
+    building the same appeals again gives the same graph whatever the store held."""
+    iri: str
+    by_appeal: dict[str, Mention] = field(default_factory=dict)
+
+    @property
+    def names(self) -> set[str]:
+        return {n for m in self.by_appeal.values() for n in m.names}
+
+    def view(self, exclude: str = "") -> Known:
+        """The node as the appeals other than EXCLUDE know it."""
+        ms = [m for a, m in self.by_appeal.items() if a != exclude or not a]
+        return Known({n for m in ms for n in m.names}, {m.country for m in ms} - {""}, {m.case for m in ms} - {""},
+                     {r for m in ms for r in m.relatives}, {o for m in ms for o in m.organisations})
+
+    def add(self, m: Mention, fresh: bool) -> None:
+        """What appeal M.appeal says; FRESH when an earlier person of this build said it for the same appeal."""
+        old = self.by_appeal.get(m.appeal)
+        if (fresh or not m.appeal) and old:
+            m = Mention(sorted(set(old.names) | set(m.names)), m.appeal, m.country, m.case,
+                        old.relatives | m.relatives, old.organisations | m.organisations)
+        self.by_appeal[m.appeal] = m
 
 
 @dataclass
@@ -105,7 +124,7 @@ class Decision:
     reasons: list[str]
 
 
-def _context(node: Node, m: Mention) -> list[str]:
+def _context(node: Known, m: Mention) -> list[str]:
     reasons = []
     if m.case and m.case in node.cases:
         reasons.append("shared case")
@@ -118,8 +137,8 @@ def _context(node: Node, m: Mention) -> list[str]:
     return reasons
 
 
-def judge(node: Node, m: Mention) -> tuple[float, str, list[str]] | None:
-    """(score, matched name, reasons) when the evidence supports M being NODE, else None."""
+def judge(node: Known, m: Mention) -> tuple[float, str, list[str]] | None:
+    """(score, matched name, reasons) when the evidence supports M being the person NODE knows, else None."""
     best = None
     for n in m.names:
         for k in sorted(node.names):
@@ -146,10 +165,14 @@ class Registry:
     mentions the analysts split off as other people."""
 
     def __init__(self, known: dict[str, set[str]] | None = None):
-        self.nodes: dict[str, Node] = {k: Node(k, set(v)) for k, v in (known or {}).items()}
+        self.nodes: dict[str, Node] = {k: Node(k, {"": Mention(sorted(v))}) for k, v in (known or {}).items()}
         self.orgs: dict[str, str] = {}                    # folded name or acronym -> organisation IRI
         self.claimed: dict[str, set[str]] = {}            # appeal IRI -> person IRIs given out this build
-        self.decisions: list[Decision] = []
+        self.decisions: list[Decision] = []               # the analysts' merges and splits as applied
+        self.links: list[tuple[str, Mention]] = []        # (IRI, mention) of the persons matched or minted
+        self.in_appeal: dict[str, set[str]] = {}          # appeal IRI -> the person IRIs it names
+        self.previous: dict[str, dict[str, Mention]] = {} # appeal IRI -> what its earlier build said, by IRI
+        self.graph_of: dict[str, str] = {}                # appeal IRI -> its graph IRI
         self.forced: dict[str, tuple[str, curation.Correction]] = {}    # folded name -> (IRI, merge)
         self.apart: dict[tuple[str, str], curation.Correction] = {}     # (folded name, appeal IRI) -> split
         self.corrections: list[curation.Correction] = []
@@ -173,6 +196,7 @@ class Registry:
     def settle(self, store: ox.Store, graphs: dict[str, list[ox.Quad]]) -> tuple[list[ox.Quad], list[str]]:
         """After preparing GRAPHS for STORE: the identity graph's quads and the warnings about corrections
         that no longer apply."""
+        self.add_decisions(graphs)
         person = (N(RDF + "type"), N(RG + "Person"))
         present = {q.subject.value for qs in graphs.values() for q in qs if (q.predicate, q.object) == person}
         present |= {q.subject.value for q in store.quads_for_pattern(None, *person, None)
@@ -200,14 +224,22 @@ class Registry:
     def from_store(cls, store: ox.Store) -> Registry:
         """The persons and organisations in STORE, with the countries and cases they appear in."""
         reg = cls()
-        q = f"""SELECT ?p ?n ?c ?k WHERE {{ GRAPH ?g {{ ?p a <{RG}Person> .
+        q = f"""SELECT ?p ?a ?n ?c ?k ?ctx ?kind WHERE {{ GRAPH ?g {{ ?p a <{RG}Person> . ?a a <{RG}Appeal> .
+                OPTIONAL {{ ?a <{RG}countryCode> ?c }} OPTIONAL {{ ?a <{RG}case>/<{RG}caseCode> ?k }}
                 {{ ?p <{SCHEMA}name> ?n }} UNION {{ ?p <{SKOS}altLabel> ?n }}
-                OPTIONAL {{ ?a a <{RG}Appeal> . OPTIONAL {{ ?a <{RG}countryCode> ?c }} OPTIONAL {{ ?a <{RG}caseCode> ?k }} }} }} }}"""
+                UNION {{ ?t <{RG}person> ?p ; <{RG}relative>/<{SCHEMA}name> ?ctx BIND("r" AS ?kind) }}
+                UNION {{ ?t <{RG}relative> ?p ; <{RG}person>/<{SCHEMA}name> ?ctx BIND("r" AS ?kind) }}
+                UNION {{ ?t a <{RG}Membership> ; <{RG}person> ?p ; <{RG}organisation> ?o .
+                         {{ ?o <{SCHEMA}name> ?ctx }} UNION {{ ?o <{RG}acronym> ?ctx }} BIND("o" AS ?kind) }} }} }}"""
         for row in store.query(q):
             node = reg.nodes.setdefault(row["p"].value, Node(row["p"].value))
-            node.names.add(row["n"].value)
-            node.countries.update({row["c"].value} if row["c"] else set())
-            node.cases.update({row["k"].value} if row["k"] else set())
+            a = row["a"].value
+            m = node.by_appeal.setdefault(a, Mention([], a, row["c"].value if row["c"] else "", row["k"].value if row["k"] else ""))
+            reg.in_appeal.setdefault(a, set()).add(node.iri)
+            if row["n"] and row["n"].value not in m.names:
+                m.names.append(row["n"].value)
+            if row["ctx"]:
+                (m.relatives if row["kind"].value == "r" else m.organisations).add(fold(row["ctx"].value))
         reg.prior = {iri: set(node.names) for iri, node in reg.nodes.items()}
         reg.retired = {q.subject.value: q.object.value for q in store.quads_for_pattern(
             None, N(OWL + "sameAs"), None, N(IDENTITY_GRAPH)) if q.object.value.startswith(ID)}
@@ -222,12 +254,10 @@ class Registry:
         m = mention or Mention([person.name] + person.variants)
         mine = self.claimed.setdefault(m.appeal, set()) if m.appeal else set()
         split = next((self.apart[k] for k in ((fold(n), m.appeal) for n in m.names) if k in self.apart), None)
-        iri = self._forced(m) or (None if split else self._match(m, mine))
-        if split:
-            split.applied = True
-            iri = iris.person(f"{person.name} {m.appeal.rsplit('/', 1)[-1]}")
-            self.nodes.setdefault(iri, Node(iri))
-            self.decisions.append(Decision(iri, m.appeal, person.name, person.name, ["analyst's split (curation)"]))
+        iri = self._split(split, person, m) if split else self._forced(m)
+        if iri is None:
+            iri = self._match(m, mine) or self._previous(m, mine)
+            self.links.append((iri or "", m))
         if iri is None:
             iri = base = iris.person(person.name)
             n = 1
@@ -235,10 +265,31 @@ class Registry:
                 n += 1
                 iri = f"{base}-{n}"
             self.nodes[iri] = Node(iri)
-        self.nodes[iri].add(m)
+            self.links[-1] = (iri, m)
+        self.nodes[iri].add(m, fresh=iri in mine)
+        self.in_appeal.setdefault(m.appeal, set()).add(iri)
         self._index(iri, m.names)
         mine.add(iri)
         return iri
+
+    def _split(self, c: curation.Correction, person: Person, m: Mention) -> str:
+        c.applied = True
+        iri = iris.person(f"{person.name} {m.appeal.rsplit('/', 1)[-1]}")
+        self.nodes.setdefault(iri, Node(iri))
+        self.decisions.append(Decision(iri, m.appeal, person.name, person.name, ["analyst's split (curation)"]))
+        return iri
+
+    def forget(self, appeal_iri: str) -> None:
+        """Drop what an earlier build of APPEAL_IRI said (it is being rebuilt), keeping its IRIs at hand."""
+        self.previous[appeal_iri] = {iri: self.nodes[iri].by_appeal.pop(appeal_iri)
+                                     for iri in self.in_appeal.pop(appeal_iri, set())
+                                     if appeal_iri in self.nodes[iri].by_appeal}
+
+    def _previous(self, m: Mention, mine: set[str]) -> str | None:
+        """The IRI an earlier build gave this person of this appeal (a person no other appeal names)."""
+        wanted = {fold(n) for n in m.names}
+        return next((iri for iri, old in sorted(self.previous.get(m.appeal, {}).items())
+                     if iri not in mine and wanted & {fold(n) for n in old.names}), None)
 
     def _index(self, iri: str, names) -> None:
         if self._by_skeleton is not None:
@@ -275,18 +326,16 @@ class Registry:
         for iri in sorted(self._candidates(m)):
             if iri in mine:         # two persons of one appeal are two people
                 continue
-            verdict = judge(self.nodes[iri], m)
+            verdict = judge(self.nodes[iri].view(m.appeal), m)
             if verdict and (best is None or verdict[0] > best[1][0]):
                 best = (iri, verdict)
-        if best is None:
-            return None
-        iri, (_, matched, reasons) = best
-        self.decisions.append(Decision(iri, m.appeal, m.names[0], matched, reasons))
-        return iri
+        return best[0] if best else None
 
     def resolve_appeal(self, appeal: Appeal, facts: Facts) -> dict[str, str]:
         """Person.key -> IRI for every named person of one appeal, with the appeal as context."""
         a = iris.appeal(appeal.code)
+        self.forget(a)
+        self.graph_of[a] = iris.graph(appeal.code)
         country = appeal.country.code if appeal.country else ""
         orgs = {key: {fold(o.name), fold(o.acronym)} - {""} for key, o in facts.organisations.items()}
         out = {}
@@ -314,20 +363,21 @@ class Registry:
                 renames[minted] = iri
         return renames
 
-    def decision_quads(self, graph: str, appeal_iri: str) -> list[ox.Quad]:
-        """The identity decisions made for the mentions of one appeal, as rg:IdentityDecision nodes."""
-        g, out = N(graph), []
-        for d in self.decisions:
-            if d.appeal != appeal_iri:
-                continue
-            s = N(iris.fact(appeal_iri, "identity", d.iri, d.name))
-            out += [ox.Quad(s, N(RDF + "type"), N(RG + "IdentityDecision"), g),
-                    ox.Quad(s, N(RG + "person"), N(d.iri), g),
-                    ox.Quad(s, N(RG + "nameAsWritten"), ox.Literal(d.name), g),
-                    ox.Quad(s, N(RG + "matchedName"), ox.Literal(d.matched), g),
-                    ox.Quad(s, N(PROV + "wasDerivedFrom"), N(appeal_iri), g)]
-            out += [ox.Quad(s, N(RG + "reason"), ox.Literal(r), g) for r in d.reasons]
-        return out
+    def add_decisions(self, graphs: dict[str, list[ox.Quad]]) -> None:
+        """Each link of a person of this build to a node other appeals name, with its reasons as they stand
+        once every appeal is read, added to its appeal's graph in GRAPHS as an rg:IdentityDecision."""
+        decisions = list(self.decisions)
+        for iri, m in self.links:
+            verdict = judge(self.nodes[iri].view(m.appeal), m)
+            if verdict:
+                decisions.append(Decision(iri, m.appeal, m.names[0], verdict[1], verdict[2]))
+        extra: dict[str, list[ox.Quad]] = {}
+        for d in decisions:
+            graph = self.graph_of.get(d.appeal)
+            if graph in graphs:
+                extra.setdefault(graph, []).extend(decision_quads(graph, d))
+        for graph, quads in extra.items():      # assigned, not extended: GRAPHS may hold its quads packed
+            graphs[graph] = graphs[graph] + quads
 
 
     def correct(self, appeal: Appeal, facts: Facts) -> None:
@@ -336,11 +386,10 @@ class Registry:
 
     def finish(self, appeal: Appeal, facts: Facts, graph: str, quads: list[ox.Quad]) -> list[ox.Quad]:
         """An appeal's mapped QUADS completed: organisations renamed to the nodes they are, folded names,
-        identity decisions, the case link and the analysts' attributions."""
+        the case link and the analysts' attributions (the identity decisions come in `settle`)."""
         a = iris.appeal(appeal.code)
         quads = rename(quads, self.organisation_iris(facts))
-        return (quads + folded_names(quads) + self.decision_quads(graph, a) + case_quads(appeal, a, graph)
-                + curation.attributions(self.corrections, quads))
+        return quads + folded_names(quads) + case_quads(appeal, a, graph) + curation.attributions(self.corrections, quads)
 
     def identity_graph(self, present: set[str]) -> list[ox.Quad]:
         """The identity graph: owl:sameAs from every retired person IRI (earlier builds' and those no longer
@@ -384,6 +433,17 @@ class Registry:
             if c.do in ("merge", "split", "wikidata") and not names & {fold(str(n)) for n in wanted}:
                 out.append(f"curation {c.label()}: no longer applies (no person named so)")
         return out
+
+
+def decision_quads(graph: str, d: Decision) -> list[ox.Quad]:
+    """One identity decision as an rg:IdentityDecision node in GRAPH."""
+    g, s = N(graph), N(iris.fact(d.appeal, "identity", d.iri, d.name))
+    return [ox.Quad(s, N(RDF + "type"), N(RG + "IdentityDecision"), g),
+            ox.Quad(s, N(RG + "person"), N(d.iri), g),
+            ox.Quad(s, N(RG + "nameAsWritten"), ox.Literal(d.name), g),
+            ox.Quad(s, N(RG + "matchedName"), ox.Literal(d.matched), g),
+            ox.Quad(s, N(PROV + "wasDerivedFrom"), N(d.appeal), g)] + \
+        [ox.Quad(s, N(RG + "reason"), ox.Literal(r), g) for r in d.reasons]
 
 
 def folded_names(quads: list[ox.Quad]) -> list[ox.Quad]:
