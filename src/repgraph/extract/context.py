@@ -47,7 +47,10 @@ class Dates:
             found = find_dates(doc.text, sent.start, sent.end, reference=ref)
             found = [m for m in found if not re.search(r"\b(?:until|till|through)\s*$", doc.text[max(0, m.start - 12):m.start])
                      and (DATE_CONTEXT.search(doc.text[max(0, m.start - 40):m.start]) or m.start == sent.start)]
+            explicit_here = [m for m in found if m.date.month]
             for m in RELATIVE.finditer(doc.text, sent.start, sent.end):
+                earlier_here = [d.date for d in explicit_here if d.end <= m.start()]
+                last = earlier_here[-1] if earlier_here else last       # "... on 11 June, and on the same day ..."
                 if last is None:
                     continue
                 phrase = m.group().lower()
