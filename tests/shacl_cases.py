@@ -84,152 +84,124 @@ def broken_graph(c: Case) -> tuple[list[ox.Quad], str]:
 
 
 APPEAL, PERSON, ORG = RG + "Appeal", RG + "Person", RG + "Organisation"
+ADDRESSEE, ANNOTATION, TARGET = RG + "Addressee", OA + "Annotation", OA + "SpecificResource"
 
 
-# ---- rg:Appeal ----
-@case("rgs:AppealShape rg:code sh:minCount")
-def appeal_without_code(g):
-    a = g.first(APPEAL); g.drop(a, RG + "code"); return a
+def a_person(g: Graph) -> ox.NamedNode:
+    """A value that is a node of the wrong class: the first person of the graph."""
+    return N(g.first(PERSON))
 
 
-@case("rgs:AppealShape rg:code sh:maxCount")
-def appeal_with_two_codes(g):
-    a = g.first(APPEAL); g.add(a, RG + "code", "XYZ 999"); return a
+# One edit of the first node of a class: (case, rule that must fail, class, property the node must have
+# or None, edit ("drop", "set" or "add"), property, value or a function of the graph giving it).
+EDITS = [
+    ("appeal_without_code", "rgs:AppealShape rg:code sh:minCount", APPEAL, None, "drop", RG + "code", None),
+    ("appeal_with_two_codes", "rgs:AppealShape rg:code sh:maxCount", APPEAL, None, "add", RG + "code", "XYZ 999"),
+    ("printed_code_not_boolean", "rgs:AppealShape rg:hasPrintedCode sh:datatype", APPEAL, None, "set",
+     RG + "hasPrintedCode", "yes"),
+    ("negative_follow_up", "rgs:AppealShape rg:followUpNumber sh:minInclusive", APPEAL, None, "set",
+     RG + "followUpNumber", typed("-1", "integer")),
+    ("date_published_impossible", "rgs:AppealShape schema:datePublished sh:datatype", APPEAL, None, "set",
+     SCHEMA + "datePublished", typed("2025-02-30", "date")),
+    ("date_published_as_words", "rgs:AppealShape schema:datePublished sh:datatype", APPEAL, None, "set",
+     SCHEMA + "datePublished", "3 March 2025"),
+    ("country_not_a_concept", "rgs:AppealShape rg:country sh:pattern", APPEAL, None, "set", RG + "country",
+     N("https://w3id.org/repgraph/id/country/tajikistan")),
+    ("country_code_alpha3", "rgs:AppealShape rg:countryCode sh:pattern", APPEAL, None, "set", RG + "countryCode", "TJK"),
+    ("category_not_a_concept", "rgs:AppealShape rg:category sh:in", APPEAL, None, "add", RG + "category",
+     N(VOCAB + "violation/bad_weather")),
+    ("content_hash_short", "rgs:AppealShape rg:contentHash sh:pattern", APPEAL, None, "set", RG + "contentHash", "abc123"),
+    ("appeal_without_text", "rgs:AppealShape rg:text sh:minCount", APPEAL, None, "drop", RG + "text", None),
+    ("addressee_not_an_addressee", "rgs:AppealShape rg:addressee sh:class", APPEAL, None, "add", RG + "addressee", a_person),
+    ("issuer_not_an_organisation", "rgs:AppealShape rg:issuer sh:class", APPEAL, None, "add", RG + "issuer", a_person),
+    ("addressee_without_name", "rgs:AddresseeShape schema:name sh:minCount", ADDRESSEE, None, "drop", SCHEMA + "name", None),
+    ("addressee_email_garbled", "rgs:AddresseeShape schema:email sh:pattern", ADDRESSEE, SCHEMA + "email", "set",
+     SCHEMA + "email", "president at gov dot tj"),
+    ("event_without_evidence", "rgs:ProvenanceShape rg:evidence sh:minCount", RG + "Event", None, "drop", RG + "evidence", None),
+    ("confidence_above_one", "rgs:ProvenanceShape rg:confidence sh:maxInclusive", RG + "Charge", None, "set",
+     RG + "confidence", typed("1.5", "decimal")),
+    ("person_without_rule", "rgs:ProvenanceShape rg:extractedBy sh:minCount", PERSON, None, "drop", RG + "extractedBy", None),
+    ("evidence_about_another_node", "rgs:EvidenceShape ^rg:evidence sh:equals", ANNOTATION, None, "set", OA + "hasBody",
+     lambda g: N(g.first(APPEAL))),
+    ("evidence_commenting", "rgs:EvidenceShape oa:motivatedBy sh:hasValue", ANNOTATION, None, "set", OA + "motivatedBy",
+     N(OA + "commenting")),
+    ("evidence_without_target", "rgs:EvidenceShape oa:hasTarget sh:minCount", ANNOTATION, None, "drop", OA + "hasTarget", None),
+    ("target_in_a_person", "rgs:TargetShape oa:hasSource sh:class", TARGET, None, "set", OA + "hasSource", a_person),
+    ("empty_quote", "rgs:QuoteShape oa:exact sh:minLength", OA + "TextQuoteSelector", None, "set", OA + "exact", ""),
+    ("position_ends_before_start", "rgs:PositionShape oa:start sh:lessThan", OA + "TextPositionSelector", None, "set",
+     OA + "start", typed("99999", "integer")),
+    ("position_negative", "rgs:PositionShape oa:start sh:minInclusive", OA + "TextPositionSelector", None, "set",
+     OA + "start", typed("-3", "integer")),
+    ("person_with_two_names", "rgs:PersonShape schema:name sh:maxCount", PERSON, SCHEMA + "name", "add", SCHEMA + "name",
+     "Somebody Else"),
+    ("gender_not_in_list", "rgs:PersonShape schema:gender sh:in", PERSON, SCHEMA + "gender", "set", SCHEMA + "gender",
+     N(SCHEMA + "Unknown")),
+    ("role_not_in_vocabulary", "rgs:PersonShape rg:role sh:in", PERSON, None, "add", RG + "role", "astronaut"),
+    ("age_impossible", "rgs:PersonShape rg:age sh:maxInclusive", PERSON, None, "set", RG + "age", typed("230", "integer")),
+    ("person_in_no_appeal", "rgs:PersonShape rg:mentionedIn sh:minCount", PERSON, None, "drop", RG + "mentionedIn", None),
+    ("minor_not_sensitive", "rgs:SensitivePersonShape sh:or", PERSON, SCHEMA + "name", "add", RG + "minor",
+     typed("true", "boolean")),
+    ("unnamed_not_sensitive", "rgs:SensitivePersonShape sh:or", PERSON, RG + "unnamed", "drop", RG + "sensitive", None),
+    ("organisation_kind_not_a_concept", "rgs:OrganisationShape rg:kind sh:in", ORG, None, "set", RG + "kind",
+     N(VOCAB + "org-kind/club")),
+    ("organisation_without_name", "rgs:OrganisationShape schema:name sh:minCount", ORG, None, "drop", SCHEMA + "name", None),
+    ("charge_from_nowhere", "rgs:FactShape prov:wasDerivedFrom sh:minCount", RG + "Charge", None, "drop",
+     PROV + "wasDerivedFrom", None),
+    ("membership_of_an_organisation", "rgs:FactShape rg:person sh:class", RG + "Membership", None, "set", RG + "person",
+     lambda g: N(g.first(ORG))),
+    ("kinship_relation_not_a_concept", "rgs:KinshipShape rg:relation sh:in", RG + "KinshipTie", None, "set",
+     RG + "relation", N(VOCAB + "kinship/friend")),
+    ("membership_in_a_person", "rgs:MembershipShape rg:organisation sh:class", RG + "Membership", None, "set",
+     RG + "organisation", a_person),
+    ("article_as_words", "rgs:ProvisionShape rg:article sh:pattern", RG + "LegalProvision", None, "set", RG + "article",
+     "Article 305"),
+    ("provision_without_code", "rgs:ProvisionShape rg:legalCode sh:minCount", RG + "LegalProvision", None, "drop",
+     RG + "legalCode", None),
+    ("legal_code_without_name", "rgs:LegalCodeShape schema:name sh:minCount", RG + "LegalCode", None, "drop",
+     SCHEMA + "name", None),
+    ("penalty_not_a_concept", "rgs:SentenceShape rg:penalty sh:in", RG + "Sentence", None, "set", RG + "penalty",
+     N(VOCAB + "penalty/flogging")),
+    ("duration_as_words", "rgs:SentenceShape rg:duration sh:datatype", RG + "Sentence", None, "set", RG + "duration",
+     "eight years"),
+    ("sentence_date_as_words", "rgs:SentenceShape rg:date sh:node", RG + "Sentence", None, "set", RG + "date", "last spring"),
+    ("court_is_a_person", "rgs:SentenceShape rg:court sh:class", RG + "Sentence", None, "set", RG + "court", a_person),
+    ("event_type_not_a_concept", "rgs:EventShape rg:eventType sh:in", RG + "Event", None, "set", RG + "eventType",
+     N(VOCAB + "event/party")),
+    ("event_month_impossible", "rgs:EventShape rg:date sh:node", RG + "Event", RG + "date", "set", RG + "date",
+     typed("2024-13", "gYearMonth")),
+]
 
 
-@case("rgs:AppealShape rg:hasPrintedCode sh:datatype")
-def printed_code_not_boolean(g):
-    a = g.first(APPEAL); g.set(a, RG + "hasPrintedCode", "yes"); return a
+def _edit(cls: str, having: str | None, how: str, path: str, value) -> Callable[[Graph], str]:
+    def mutate(g: Graph) -> str:
+        s = g.first(cls, having)
+        if how == "drop":
+            g.drop(s, path)
+        else:
+            getattr(g, how)(s, path, value(g) if callable(value) else value)
+        return s
+    return mutate
 
 
-@case("rgs:AppealShape rg:followUpNumber sh:minInclusive")
-def negative_follow_up(g):
-    a = g.first(APPEAL); g.set(a, RG + "followUpNumber", typed("-1", "integer")); return a
+CASES.extend(Case(name, rule, _edit(*edit)) for name, rule, *edit in EDITS)
 
 
-@case("rgs:AppealShape schema:datePublished sh:datatype")
-def date_published_impossible(g):
-    a = g.first(APPEAL); g.set(a, SCHEMA + "datePublished", typed("2025-02-30", "date")); return a
-
-
-@case("rgs:AppealShape schema:datePublished sh:datatype")
-def date_published_as_words(g):
-    a = g.first(APPEAL); g.set(a, SCHEMA + "datePublished", "3 March 2025"); return a
-
-
-@case("rgs:AppealShape rg:country sh:pattern")
-def country_not_a_concept(g):
-    a = g.first(APPEAL); g.set(a, RG + "country", N("https://w3id.org/repgraph/id/country/tajikistan")); return a
-
-
-@case("rgs:AppealShape rg:countryCode sh:pattern")
-def country_code_alpha3(g):
-    a = g.first(APPEAL); g.set(a, RG + "countryCode", "TJK"); return a
-
-
-@case("rgs:AppealShape rg:category sh:in")
-def category_not_a_concept(g):
-    a = g.first(APPEAL); g.add(a, RG + "category", N(VOCAB + "violation/bad_weather")); return a
-
-
-@case("rgs:AppealShape rg:contentHash sh:pattern")
-def content_hash_short(g):
-    a = g.first(APPEAL); g.set(a, RG + "contentHash", "abc123"); return a
-
-
-@case("rgs:AppealShape rg:text sh:minCount")
-def appeal_without_text(g):
-    a = g.first(APPEAL); g.drop(a, RG + "text"); return a
-
-
-@case("rgs:AppealShape rg:addressee sh:class")
-def addressee_not_an_addressee(g):
-    a = g.first(APPEAL); g.add(a, RG + "addressee", N(g.first(PERSON))); return a
-
-
-@case("rgs:AppealShape rg:issuer sh:class")
-def issuer_not_an_organisation(g):
-    a = g.first(APPEAL); g.add(a, RG + "issuer", N(g.first(PERSON))); return a
-
-
-# ---- rg:Addressee ----
-@case("rgs:AddresseeShape schema:name sh:minCount")
-def addressee_without_name(g):
-    s = g.first(RG + "Addressee"); g.drop(s, SCHEMA + "name"); return s
-
-
-@case("rgs:AddresseeShape schema:email sh:pattern")
-def addressee_email_garbled(g):
-    s = g.first(RG + "Addressee", SCHEMA + "email"); g.set(s, SCHEMA + "email", "president at gov dot tj"); return s
-
-
+# ---- edits of more than one triple ----
 @case("rgs:AddresseeShape ^rg:addressee sh:minCount")
 def addressee_of_no_appeal(g):
-    s = g.first(RG + "Addressee")
+    s = g.first(ADDRESSEE)
     g.quads = [q for q in g.quads if not (q.predicate.value == RG + "addressee" and q.object.value == s)]
     return s
 
 
-# ---- provenance ----
-@case("rgs:ProvenanceShape rg:evidence sh:minCount")
-def event_without_evidence(g):
-    s = g.first(RG + "Event"); g.drop(s, RG + "evidence"); return s
-
-
-@case("rgs:ProvenanceShape rg:confidence sh:maxInclusive")
-def confidence_above_one(g):
-    s = g.first(RG + "Charge"); g.set(s, RG + "confidence", typed("1.5", "decimal")); return s
-
-
-@case("rgs:ProvenanceShape rg:extractedBy sh:minCount")
-def person_without_rule(g):
-    s = g.first(PERSON); g.drop(s, RG + "extractedBy"); return s
-
-
-@case("rgs:EvidenceShape ^rg:evidence sh:equals")
-def evidence_about_another_node(g):
-    s = g.first(OA + "Annotation"); g.set(s, OA + "hasBody", N(g.first(APPEAL))); return s
-
-
-@case("rgs:EvidenceShape oa:motivatedBy sh:hasValue")
-def evidence_commenting(g):
-    s = g.first(OA + "Annotation"); g.set(s, OA + "motivatedBy", N(OA + "commenting")); return s
-
-
-@case("rgs:EvidenceShape oa:hasTarget sh:minCount")
-def evidence_without_target(g):
-    s = g.first(OA + "Annotation"); g.drop(s, OA + "hasTarget"); return s
-
-
-@case("rgs:TargetShape oa:hasSource sh:class")
-def target_in_a_person(g):
-    s = g.first(OA + "SpecificResource"); g.set(s, OA + "hasSource", N(g.first(PERSON))); return s
-
-
 @case("rgs:TargetShape oa:hasSelector sh:qualifiedMinCount")
 def target_without_quote(g):
-    s = g.first(OA + "SpecificResource")
+    s = g.first(TARGET)
     quote = g.value(s, OA + "hasSelector")
     g.quads = [q for q in g.quads if not (q.subject.value == s and q.object == quote)]
     return s
 
 
-@case("rgs:QuoteShape oa:exact sh:minLength")
-def empty_quote(g):
-    s = g.first(OA + "TextQuoteSelector"); g.set(s, OA + "exact", ""); return s
-
-
-@case("rgs:PositionShape oa:start sh:lessThan")
-def position_ends_before_start(g):
-    s = g.first(OA + "TextPositionSelector"); g.set(s, OA + "start", typed("99999", "integer")); return s
-
-
-@case("rgs:PositionShape oa:start sh:minInclusive")
-def position_negative(g):
-    s = g.first(OA + "TextPositionSelector"); g.set(s, OA + "start", typed("-3", "integer")); return s
-
-
-# ---- rg:Person ----
 @case("rgs:PersonShape sh:xone")
 def person_without_name(g):
     s = g.first(PERSON, SCHEMA + "name"); g.drop(s, SCHEMA + "name"); g.drop(s, SKOS + "altLabel"); return s
@@ -241,76 +213,9 @@ def named_person_marked_unnamed(g):
     g.add(s, RG + "sensitive", typed("true", "boolean")); return s
 
 
-@case("rgs:PersonShape schema:name sh:maxCount")
-def person_with_two_names(g):
-    s = g.first(PERSON, SCHEMA + "name"); g.add(s, SCHEMA + "name", "Somebody Else"); return s
-
-
-@case("rgs:PersonShape schema:gender sh:in")
-def gender_not_in_list(g):
-    s = g.first(PERSON, SCHEMA + "gender"); g.set(s, SCHEMA + "gender", N(SCHEMA + "Unknown")); return s
-
-
-@case("rgs:PersonShape rg:role sh:in")
-def role_not_in_vocabulary(g):
-    s = g.first(PERSON); g.add(s, RG + "role", "astronaut"); return s
-
-
-@case("rgs:PersonShape rg:age sh:maxInclusive")
-def age_impossible(g):
-    s = g.first(PERSON); g.set(s, RG + "age", typed("230", "integer")); return s
-
-
-@case("rgs:PersonShape rg:mentionedIn sh:minCount")
-def person_in_no_appeal(g):
-    s = g.first(PERSON); g.drop(s, RG + "mentionedIn"); return s
-
-
-@case("rgs:SensitivePersonShape sh:or")
-def minor_not_sensitive(g):
-    s = g.first(PERSON, SCHEMA + "name"); g.add(s, RG + "minor", typed("true", "boolean")); return s
-
-
-@case("rgs:SensitivePersonShape sh:or")
-def unnamed_not_sensitive(g):
-    s = g.first(PERSON, RG + "unnamed"); g.drop(s, RG + "sensitive"); return s
-
-
-# ---- rg:Organisation ----
-@case("rgs:OrganisationShape rg:kind sh:in")
-def organisation_kind_not_a_concept(g):
-    s = g.first(ORG); g.set(s, RG + "kind", N(VOCAB + "org-kind/club")); return s
-
-
-@case("rgs:OrganisationShape schema:name sh:minCount")
-def organisation_without_name(g):
-    s = g.first(ORG); g.drop(s, SCHEMA + "name"); return s
-
-
-# ---- facts ----
-@case("rgs:FactShape prov:wasDerivedFrom sh:minCount")
-def charge_from_nowhere(g):
-    s = g.first(RG + "Charge"); g.drop(s, PROV + "wasDerivedFrom"); return s
-
-
-@case("rgs:FactShape rg:person sh:class")
-def membership_of_an_organisation(g):
-    s = g.first(RG + "Membership"); g.set(s, RG + "person", N(g.first(ORG))); return s
-
-
-@case("rgs:KinshipShape rg:relation sh:in")
-def kinship_relation_not_a_concept(g):
-    s = g.first(RG + "KinshipTie"); g.set(s, RG + "relation", N(VOCAB + "kinship/friend")); return s
-
-
 @case("rgs:KinshipShape rg:relative sh:disjoint")
 def kinship_with_oneself(g):
     s = g.first(RG + "KinshipTie"); g.set(s, RG + "relative", g.value(s, RG + "person")); return s
-
-
-@case("rgs:MembershipShape rg:organisation sh:class")
-def membership_in_a_person(g):
-    s = g.first(RG + "Membership"); g.set(s, RG + "organisation", N(g.first(PERSON))); return s
 
 
 @case("rgs:ChargeShape sh:or")
@@ -318,52 +223,7 @@ def charge_without_offence_or_provision(g):
     s = g.first(RG + "Charge"); g.drop(s, RG + "offence"); g.drop(s, RG + "provision"); return s
 
 
-@case("rgs:ProvisionShape rg:article sh:pattern")
-def article_as_words(g):
-    s = g.first(RG + "LegalProvision"); g.set(s, RG + "article", "Article 305"); return s
-
-
-@case("rgs:ProvisionShape rg:legalCode sh:minCount")
-def provision_without_code(g):
-    s = g.first(RG + "LegalProvision"); g.drop(s, RG + "legalCode"); return s
-
-
-@case("rgs:LegalCodeShape schema:name sh:minCount")
-def legal_code_without_name(g):
-    s = g.first(RG + "LegalCode"); g.drop(s, SCHEMA + "name"); return s
-
-
-@case("rgs:SentenceShape rg:penalty sh:in")
-def penalty_not_a_concept(g):
-    s = g.first(RG + "Sentence"); g.set(s, RG + "penalty", N(VOCAB + "penalty/flogging")); return s
-
-
-@case("rgs:SentenceShape rg:duration sh:datatype")
-def duration_as_words(g):
-    s = g.first(RG + "Sentence"); g.set(s, RG + "duration", "eight years"); return s
-
-
-@case("rgs:SentenceShape rg:date sh:node")
-def sentence_date_as_words(g):
-    s = g.first(RG + "Sentence"); g.set(s, RG + "date", "last spring"); return s
-
-
-@case("rgs:SentenceShape rg:court sh:class")
-def court_is_a_person(g):
-    s = g.first(RG + "Sentence"); g.set(s, RG + "court", N(g.first(PERSON))); return s
-
-
-@case("rgs:EventShape rg:eventType sh:in")
-def event_type_not_a_concept(g):
-    s = g.first(RG + "Event"); g.set(s, RG + "eventType", N(VOCAB + "event/party")); return s
-
-
 @case("rgs:EventShape rg:eventType sh:maxCount")
 def event_with_two_types(g):
     s = g.first(RG + "Event"); g.add(s, RG + "eventType", N(VOCAB + "event/arrest"))
     g.add(s, RG + "eventType", N(VOCAB + "event/release")); return s
-
-
-@case("rgs:EventShape rg:date sh:node")
-def event_month_impossible(g):
-    s = g.first(RG + "Event", RG + "date"); g.set(s, RG + "date", typed("2024-13", "gYearMonth")); return s
