@@ -85,3 +85,26 @@ def test_console_is_clean_and_no_request_leaves_the_page(opened, page_file):
     page, log = opened
     assert not log.errors and not [m for m in log.console if m[0] in ("error", "warning")]
     assert log.requests == [page_file.resolve().as_uri()]
+
+
+def test_ego_codefendant_views_and_node_size(opened):
+    page, _ = opened
+    page.click("#reset")
+    total = page.evaluate("repgraphExplorer.visibleNodes()")
+    page.fill("#search", "Abishev")
+    page.press("#search", "Enter")
+    page.fill("#depth", "1")
+    page.click("#ego")
+    ego = page.evaluate("repgraphExplorer.visibleNodes()")
+    neighbours = page.evaluate("repgraphExplorer.network.getConnectedNodes(repgraphExplorer.network.getSelectedNodes()[0]).length")
+    assert 1 < ego < total and ego == neighbours + 1
+    page.click("#reset")
+    page.check("#codefendants")
+    kinds = page.evaluate("""() => { const n = repgraphExplorer.network;
+        return [...new Set(n.body.data.edges.get().filter(e => n.body.edges[e.id]).map(e => e.kind))].sort(); }""")
+    assert kinds and set(kinds) <= {"co-defendant", "tried by"}
+    page.click("#reset")
+    before = page.evaluate("repgraphExplorer.network.body.data.nodes.get().map(n => n.value)")
+    page.select_option("#size-by", "betweenness")
+    after = page.evaluate("repgraphExplorer.network.body.data.nodes.get().map(n => n.value)")
+    assert before != after and max(after) <= 1
