@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 
 import pyoxigraph as ox
 
@@ -32,6 +33,7 @@ WEAK = ("similar given name, same family name", "same given name, similar family
         "the words of a longer name")
 
 
+@cache
 def skeleton(word: str) -> str:
     w = fold(word).replace(" ", "")
     for a, b in _SKELETON:
