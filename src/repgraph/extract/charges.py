@@ -10,7 +10,7 @@ from .context import asserted
 from .doc import Doc
 from .participants import Participants
 
-ARTICLE_NO = r"\d+(?:\.\d+)*(?:\s*\(\d+\))?"
+ARTICLE_NO = r"\d+(?:\.\d+)*(?:\s*\([\da-z]{1,3}\))?"
 ARTICLE = re.compile(
     rf"\b(?:(?:Part|Paragraph|Section)\s+\d+\s+of\s+)?Art(?:icle)?s?\.?\s*(?P<list>{ARTICLE_NO}"
     rf"(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*(?:,|and|,\s*and)\s*(?:(?:Part\s+\d+\s+of\s+)?(?:Art(?:icle)?\.?\s*)?){ARTICLE_NO}\.?"
@@ -95,6 +95,7 @@ def _offences(text: str) -> list[str]:
     return [p for p in parts if 2 < len(p) < 300 and not NOT_OFFENCE.match(p) and re.search(r"[a-z]", p)
             and not FINITE_VERB.search(p) and not re.match(r"(?:the\s+)?[A-Z]", p)
             and not re.fullmatch(r"(?:even|also|only|just|still|yet|however|then|there|here|etc|so|too|again|later|now)", p)
+            and not re.search(r"\b(?:you|him|them|us|me|drop)\b", p)
             and not re.fullmatch(rf"(?:{ADJECTIVES}\s*)+", p, re.I) and not re.match(r"\d|(?:one|two|three|four|five|six|"
                                                                                  r"seven|eight|nine|ten)\s+(?:years?|months?)", p)]
 

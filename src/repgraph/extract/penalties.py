@@ -16,7 +16,7 @@ NUM = (r"(?:\d+(?:[- ]\d/\d)?|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|thr
 UNIT = r"(?:years?|months?|weeks?|days?)"
 AMOUNT = rf"{NUM}(?:-|\s+){UNIT}(?:['’]s?)?(?:\s+and\s+(?:a\s+half|{NUM}(?:-|\s+){UNIT}))?"
 DURATION = re.compile(rf"(?P<amount>{AMOUNT})")
-SENTENCED = re.compile(r"\b(?:sentenced|fined|jailed|imprisoned|given|handed(?: down)?|imposed|serving|"
+SENTENCED = re.compile(r"\b(?:sentenced|sentencing of|fined|jailed|imprisoned|given|handed(?: down)?|imposed|serving|"
                        r"sentences?\s+(?:was|were|has been|had been)\s+(?:reduced|commuted|increased|changed))\b", re.I)
 NOT_A_PENALTY = re.compile(r"\b(?:detention|remand|custody|pre-?trial)\b", re.I)
 RESPECTIVELY = re.compile(rf"respectively\s+to\s+(?P<list>{NUM}(?:\s*,\s*{NUM})*\s*(?:,\s*)?and\s+{NUM})\s+(?P<unit>{UNIT})", re.I)
@@ -145,7 +145,7 @@ def extract(doc: Doc, parts: Participants, dates: Dates, mentions, org_at, facts
             if not asserted(doc, clause[0], m.start(), m.end()):
                 continue
             rest = text[m.end():clause[1]]
-            if word not in ("sentenced", "fined") and not re.match(r"sentences?\s", word) and \
+            if word not in ("sentenced", "fined", "sentencing of") and not re.match(r"sentences?\s", word) and \
                     not re.match(rf"\s+(?:\w+\s+){{0,3}}?(?:a\s+|an\s+)?{AMOUNT}", rest, re.I):
                 continue
             if re.match(r"\s+in absentia\b", rest) and not DURATION.search(rest):
@@ -174,7 +174,8 @@ def extract(doc: Doc, parts: Participants, dates: Dates, mentions, org_at, facts
                         found.append(Sentence(key, penalty, dur, iso, court, evidence=ev))
         if court_here or re.search(r"\b(?:convicted|sentenced|found\s+(?:\w+\s+){0,3}guilty|verdict)\b", text[sent.start:sent.end]):
             day = [d.date.iso for d in dates.by_sent.get(sent.start, []) if d.date.day]
-            verdict = (number, day[0] if day else "", court_here)
+            recent = number - verdict[0] <= 2
+            verdict = (number, day[0] if day else verdict[1] if recent else "", court_here or (verdict[2] if recent else ""))
     facts.sentences.extend(_dedupe(found))
 
 
