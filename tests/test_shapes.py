@@ -188,6 +188,13 @@ def test_validate_writes_a_conforming_report(cli, tmp_path):
     assert (None, SH.result, None) not in report
 
 
+def test_validate_report_to_an_impossible_place_is_a_one_line_error(cli, tmp_path):
+    store = tmp_path / "store"
+    assert cli("build", SEED, "--store", store)[0] == 0
+    code, _, err = cli("validate", "--store", store, "--report", tmp_path / "no" / "such" / "dir" / "r.ttl")
+    assert code != 0 and "cannot write the report" in err and len(err.strip().splitlines()) == 1
+
+
 def test_merged_report_fails_if_any_graph_fails():
     graph, quads = valid_graph()
     case = next(c for c in CASES if c.name == "appeal_without_code")

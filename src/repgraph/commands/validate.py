@@ -8,6 +8,7 @@ from . import add_store
 
 
 def run(args) -> int:
+    from ..errors import RepgraphError
     from ..shapecheck import conforms
     from ..store import appeal_graphs, open_read, store_path
     from ..validate import merge_reports, validate_graph
@@ -21,7 +22,10 @@ def run(args) -> int:
         problems.extend(found)
         reports.append(report)
     if args.report:
-        Path(args.report).write_text(merge_reports(reports).serialize(format="turtle"), encoding="utf-8")
+        try:
+            Path(args.report).write_text(merge_reports(reports).serialize(format="turtle"), encoding="utf-8")
+        except OSError as err:
+            raise RepgraphError(f"{args.report}: cannot write the report ({err.strerror})") from None
     for p in problems:
         print(p.line())
     failing = len({p.graph for p in problems})
