@@ -23,7 +23,8 @@ AMNESTY_INDEX = re.compile(r"\bIndex:\s*([A-Z]{3}\s*\d{2}\s*/\s*\d{3,4}\s*/\s*\d
 HEADINGS = {
     "situation": re.compile(r"^\s*(?:Description of the situation|New ?information|Background information|"
                             r"Brief description of the situation)\s*:\s*$", re.I | re.M),
-    "actions": re.compile(r"^\s*(?:Actions? requested|Action requested)\s*:?\s*$", re.I | re.M),
+    "actions": re.compile(r"^\s*(?:(?:Actions? requested|Action requested)\s*:?\s*$|TAKE ACTION\b.*$|"
+                          r"PLEASE WRITE IMMEDIATELY\b.*$)", re.I | re.M),
 }
 BOILERPLATE = re.compile(
     r"^\s*(?:Kindly inform us of any action|The Observatory for the Protection of Human Rights Defenders \(the Observatory\)"
@@ -35,7 +36,8 @@ PLACE_LINE = re.compile(r"^\s*((?:[A-Z][a-z]+\s*[-–]\s*)+[A-Z][a-z]+),\s*([^\n
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MAX_APPEAL_BYTES = 4 * 1024 * 1024   # the largest appeal file read: publishers' pages are under 1 MB with their scripts
 MAX_APPEAL_CHARS = 500_000           # the longest appeal text extracted (real ones are under 50 000; time grows faster than size)
-HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Mses|Messrs|Dr|Prof|H\.\s?E|Judge|Justice)\.?\s+)+")
+HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Mses|Messrs|Dr|Prof|H\.\s?E|Judge|Justice|Counsellor|Counselor|Sheikh|"
+                       r"His Excellency|Her Excellency)\.?\s+)+")
 
 
 @dataclass
