@@ -21,7 +21,8 @@ REPGRAPH = [sys.executable, "-m", "repgraph"]
 # kill moments, as fractions of the measured build time; REPGRAPH_SLOW_TESTS=1 sweeps more of them
 KILL_AT = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99) if os.environ.get("REPGRAPH_SLOW_TESTS") \
     else (0.5, 0.9, 0.97)
-COPIES = 12
+# appeals per build; the slow run builds enough (over store.BULK quads) to take the bulk-load-and-swap path
+COPIES = 64 if os.environ.get("REPGRAPH_SLOW_TESTS") else 12
 
 
 def repgraph(*args, check=True, timeout=120) -> subprocess.CompletedProcess:
