@@ -60,15 +60,16 @@ def run(args) -> int:
         data = page.render(sub, g, trimmed, filters_from(args), size_by=args.size_by).encode("utf-8")
     else:
         data = files.serialize(sub, args.format)
-    write(data, Path(args.out))
-    print(f"wrote {args.out}: {sub.number_of_nodes()} nodes, {sub.number_of_edges()} ties"
+    out = Path(args.out or f"viz/explorer.{args.format}")
+    write(data, out)
+    print(f"wrote {out}: {sub.number_of_nodes()} nodes, {sub.number_of_edges()} ties"
           + (f"; {trimmed}" if trimmed else ""))
     return 0
 
 
 def register(sub) -> None:
     p = sub.add_parser("viz", help="write the interactive network explorer (offline HTML), or GEXF/GraphML")
-    p.add_argument("--out", default="viz/explorer.html", metavar="FILE", help="default: viz/explorer.html")
+    p.add_argument("--out", metavar="FILE", help="default: viz/explorer.html (.gexf, .graphml)")
     p.add_argument("--format", choices=["html", "gexf", "graphml"], default="html")
     p.add_argument("--size-by", choices=["degree", "betweenness", "cases"], default="degree",
                    help="what node size follows in the page (default: degree)")
