@@ -54,7 +54,7 @@ def test_oxigraph_graph_store_push_then_every_named_query_prints_the_same(cli, s
         graphs = int(re.match(r"pushed (\d+) graph", summary).group(1))
         assert graphs >= 14 and "0 unchanged" in summary
         for name in NAMED:
-            for fmt in ("csv", "table"):
+            for fmt in ("csv", "table", "json", "tsv"):
                 local = cli("query", name, "--store", store, "--format", fmt, *PARAMS.get(name, []))
                 far = cli("query", name, "--endpoint", f"{base}/query", "--format", fmt, *PARAMS.get(name, []))
                 assert far == local, (name, fmt)

@@ -61,6 +61,17 @@ def test_a_named_query_gives_the_same_rows_as_the_embedded_store(endpoint, store
     assert remote == local and len(local) >= 2
 
 
+def test_repgraph_query_endpoint_prints_what_the_store_gives(cli, endpoint, store):
+    for fmt in ("table", "csv"):
+        assert cli("query", "persons", "--endpoint", endpoint, "--format", fmt) == \
+            cli("query", "persons", "--store", store, "--format", fmt)
+
+
+def test_an_oversized_request_is_refused(endpoint):
+    status, body = ask(endpoint, "ASK {}" + " " * 1_000_001)
+    assert status == 413 and b"request is larger" in body
+
+
 def test_the_protocol_get_form_works(endpoint):
     status, body = send(endpoint + "?" + urllib.parse.urlencode({"query": "ASK { GRAPH ?g { ?s ?p ?o } }"}),
                         headers={"Accept": "application/sparql-results+json"})

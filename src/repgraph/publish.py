@@ -175,6 +175,9 @@ def release_files(store: ox.Store, public: bool = True, opts: Options | None = N
 def publish(store: ox.Store, out: Path, public: bool = True, opts: Options | None = None) -> dict[str, bytes]:
     """Write the release into OUT, each file replaced whole (other files in OUT are left alone)."""
     files = release_files(store, public, opts)
-    for name, data in files.items():
-        export.write(data, out / name)
+    try:
+        for name, data in files.items():
+            export.write(data, out / name)
+    except OSError as err:
+        raise RepgraphError(f"{out}: cannot write the release ({err.strerror})") from None
     return files

@@ -24,6 +24,7 @@ from .store import open_read
 LOOPBACK = "127.0.0.1"
 TIMEOUT = 30.0                 # seconds a query may run
 MAX_BYTES = 50_000_000         # largest result passed on
+MAX_REQUEST = 1_000_000        # largest query accepted
 START_WAIT = 30.0              # seconds to wait for the Oxigraph server to come up
 FORWARDED = ("Content-Type", "Accept")
 
@@ -120,7 +121,10 @@ class Guard(BaseHTTPRequestHandler):
 
     def _query(self, method: str) -> None:
         url = urlsplit(self.path)
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0)) if method == "POST" else b""
+        length = int(self.headers.get("Content-Length") or 0) if method == "POST" else 0
+        if length > MAX_REQUEST:
+            return self._answer(413, f"the request is larger than {MAX_REQUEST} bytes")
+        body = self.rfile.read(length)
         if url.path == "/" and method == "GET":
             return self._answer(200, "repgraph: a read-only SPARQL 1.1 endpoint; send queries to /query")
         if url.path != "/query":
