@@ -12,18 +12,19 @@ SEED = ROOT / "data" / "appeals" / "seed-tajikistan-khakimova.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-@pytest.fixture
-def cli():
+def run_cli(*args) -> tuple[int, str, str]:
     """Run `repgraph ARGS...` in-process; returns (exit code, stdout, stderr)."""
     from repgraph.cli import main
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:          # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, out.getvalue(), err.getvalue()
 
-    def run(*args: str) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                code = main([str(a) for a in args])
-            except SystemExit as exc:          # argparse usage errors
-                code = exc.code if isinstance(exc.code, int) else 2
-        return code, out.getvalue(), err.getvalue()
 
-    return run
+@pytest.fixture
+def cli():
+    """run_cli, as a fixture."""
+    return run_cli

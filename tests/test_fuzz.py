@@ -5,14 +5,12 @@ fails too. INPUTS counts what was tried; run with -s to see the count."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 from collections import Counter
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -20,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from repgraph.appeal import MAX_APPEAL_BYTES, MAX_APPEAL_CHARS
-from repgraph.cli import main
 
 from conftest import SEED
+from conftest import run_cli as run
 
 INPUTS: Counter = Counter()
 SCALE = 10 if os.environ.get("REPGRAPH_SLOW_TESTS") else 1      # REPGRAPH_SLOW_TESTS=1: ten times the inputs
@@ -38,17 +36,6 @@ ADVERSARIAL = [INJECTION, '"', "'", "<", ">", "<script>alert(1)</script>", "}} ;
                "\u0000", "\U0001F600", "Ç̧̈", "ﷺ", "\u0645\u062d\u0645\u062f", "<!-- ", "]]>", "&amp;", "%00"]
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 NAME, TITLE_NAME = "Rukhshona Khakimova", "Ruhshona Khakimova"      # the seed's defender, as the text and title spell her
-
-
-def run(*args) -> tuple[int, str, str]:
-    """`repgraph ARGS` in-process: (exit code, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            code = main([str(a) for a in args])
-        except SystemExit as exc:       # argparse usage errors
-            code = exc.code if isinstance(exc.code, int) else 2
-    return code, out.getvalue(), err.getvalue()
 
 
 def digest(store: Path) -> str:

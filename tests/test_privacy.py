@@ -14,7 +14,7 @@ import pytest
 from repgraph.namespaces import RG, SCHEMA
 from repgraph.privacy import MINOR_LABEL, public_quads
 
-from conftest import FIXTURES
+from conftest import FIXTURES, run_cli
 
 APPEAL = FIXTURES / "privacy" / "uzb-minor-son.txt"
 MINOR_NAMES = ("Timur", "Malika", "timur-yusupov", "malika-yusupova")
@@ -25,9 +25,9 @@ AGE = re.compile(r"ontology#age>\s+\"(\d+)\"")
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
-    from repgraph.cli import main
     path = tmp_path_factory.mktemp("privacy") / "store"
-    assert main(["build", str(APPEAL), "--store", str(path)]) == 0
+    code, _, err = run_cli("build", APPEAL, "--store", path)
+    assert code == 0, err
     return path
 
 
