@@ -183,7 +183,8 @@ def serve(store: Path, host: str = LOOPBACK, port: int = 7878, timeout: float = 
         httpd.daemon_threads = True
         signal.signal(signal.SIGTERM, _stop)
         shown = f"[{host}]" if ":" in host else host
-        print(f"SPARQL endpoint (read-only) at http://{shown}:{httpd.server_address[1]}/query", file=log, flush=True)
+        reach = "" if host in (LOOPBACK, "localhost", "::1") else " (open to the network)"
+        print(f"SPARQL endpoint (read-only{reach}) at http://{shown}:{httpd.server_address[1]}/query", file=log, flush=True)
         try:
             httpd.serve_forever()
         except (KeyboardInterrupt, Stopped):
