@@ -154,3 +154,18 @@ def test_cli_viz_stats_and_bad_input(cli, store_dir, tmp_path):
         assert code == 1 and err.count("\n") == 1 and msg in err
     code, _, err = cli("viz", "--store", tmp_path / "none", "--out", tmp_path / "x.html")
     assert code == 1 and "no store" in err
+
+
+def test_large_graphs_get_their_layout_ahead_and_small_ones_live_physics():
+    from repgraph.viz import layout
+    g = nx.MultiGraph()
+    for i in range(layout.LIVE_PHYSICS_MAX + 20):
+        g.add_node(f"n{i}", kind="person", label=f"P {i}", cases=["c"])
+        if i:
+            g.add_edge(f"n{i}", f"n{i // 2}", kind="kinship", label="brother", appeal="c")
+    nodes = page.network(g, analytics.measures(g), analytics.communities(g)).nodes
+    assert all(n["physics"] is False and isinstance(n["x"], float) for n in nodes)
+    assert len({(n["x"], n["y"]) for n in nodes}) == len(nodes)
+    small = g.subgraph([f"n{i}" for i in range(30)])
+    net = page.network(small, analytics.measures(small), analytics.communities(small))
+    assert all("x" not in n for n in net.nodes) and net.options["physics"]["enabled"] is True
