@@ -123,6 +123,10 @@ class Guard(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0) if method == "POST" else 0
         if length > MAX_REQUEST:
+            self.close_connection = True
+            if length <= 8 * MAX_REQUEST:      # read it, so the client hears the answer rather than a reset
+                while length > 0 and (chunk := self.rfile.read(min(length, 65536))):
+                    length -= len(chunk)
             return self._answer(413, f"the request is larger than {MAX_REQUEST} bytes")
         body = self.rfile.read(length)
         if url.path == "/" and method == "GET":
