@@ -20,11 +20,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import RepgraphError
-from .namespaces import DCTERMS, GRAPH
+from .namespaces import DCTERMS, GRAPH, XSD
+from .publish import VOID
 
 MANIFEST = GRAPH + "manifest"
 DIGEST = DCTERMS + "identifier"            # <graph> dcterms:identifier "sha256:..." in the manifest graph
-TRIPLES = "http://rdfs.org/ns/void#triples"
+TRIPLES = VOID + "triples"
 CHUNK = 2000                               # triples per INSERT DATA when pushing through SPARQL Update
 TIMEOUT = 120
 CONFIG = Path("~/.config/repgraph/remotes.ini")
@@ -252,6 +253,6 @@ def push(quads: list[ox.Quad], remote: Remote, dry_run: bool = False) -> PushRep
             for g in sorted(graphs):
                 manifest.append(ox.Triple(ox.NamedNode(g), ox.NamedNode(DIGEST), ox.Literal(digests[g])))
                 manifest.append(ox.Triple(ox.NamedNode(g), ox.NamedNode(TRIPLES), ox.Literal(
-                    str(len(graphs[g])), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))))
+                    str(len(graphs[g])), datatype=ox.NamedNode(XSD + "integer"))))
             remote.replace(MANIFEST, manifest)
     return report
