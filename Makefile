@@ -13,15 +13,12 @@ $(BIN)/repgraph: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	@touch $@
 
-## demo: set up, build data/appeals into ./store, validate it, write the dumps into graph/, ask a question
+## demo: set up, build data/appeals into ./store, validate it, publish graph/, draw viz/, ask a question
 demo: $(BIN)/repgraph
 	$(BIN)/repgraph build data/appeals --store $(STORE)
 	$(BIN)/repgraph validate --store $(STORE)
-	$(BIN)/repgraph export --store $(STORE) --format trig --out graph/repgraph.trig
-	$(BIN)/repgraph export --store $(STORE) --format nq --out graph/repgraph.nq
-	$(BIN)/repgraph export --store $(STORE) --format ttl --out graph/repgraph.ttl
-	$(BIN)/repgraph export --store $(STORE) --format nt --out graph/repgraph.nt
-	$(BIN)/repgraph export --store $(STORE) --format jsonld --out graph/repgraph.jsonld
+	$(BIN)/repgraph publish --store $(STORE) --out graph
+	$(BIN)/repgraph viz --store $(STORE) --out viz/explorer.html
 	@echo; echo "Who was sentenced, to what, by which court?"
 	$(BIN)/repgraph query sentences --store $(STORE)
 

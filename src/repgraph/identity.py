@@ -18,11 +18,10 @@ from . import curation, iris
 from .appeal import Appeal
 from .cases import case_code, case_quads
 from .facts import Facts, Person
-from .namespaces import GRAPH, ID, OWL, PROV, RDF, RG, SCHEMA, SKOS
+from .namespaces import ID, IDENTITY_GRAPH, OWL, PROV, RDF, RG, SCHEMA, SKOS
 from .text import fold
 
 N = ox.NamedNode
-IDENTITY_GRAPH = GRAPH + "identity"     # owl:sameAs links of retired IRIs and the analysts' identity links
 
 # transliteration variants folded together: Titiyev/Titiev, Rukhshona/Ruhshona, Sotoudeh/Sotudeh
 _SKELETON = [("kh", "h"), ("iy", "i"), ("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("dzh", "j"), ("zh", "j"),

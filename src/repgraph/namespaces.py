@@ -7,6 +7,8 @@ ID = BASE + "id/"
 GRAPH = BASE + "graph/"
 VOCAB = BASE + "vocab/"
 ONTOLOGY_GRAPH = GRAPH + "ontology"   # the named graph holding the ontology, shapes and vocabularies
+IDENTITY_GRAPH = GRAPH + "identity"   # owl:sameAs links of retired IRIs and the analysts' identity links
+SHARED_GRAPHS = (ONTOLOGY_GRAPH, IDENTITY_GRAPH)   # the named graphs that are not an appeal's
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import RepgraphError
-from .namespaces import ONTOLOGY_GRAPH, RG, SCHEMA, SKOS
+from .namespaces import ONTOLOGY_GRAPH, SHARED_GRAPHS, RG, SCHEMA, SKOS
 
 DEFAULT_STORE = "store"
 
@@ -150,9 +150,9 @@ def known_persons(store: ox.Store) -> dict[str, set[str]]:
 
 
 def appeal_graphs(store: ox.Store) -> dict[str, list[ox.Quad]]:
-    """The quads of every appeal graph (every named graph but the ontology's), by graph IRI."""
+    """The quads of every appeal graph (every named graph but the ontology's and identity's), by graph IRI."""
     out: dict[str, list[ox.Quad]] = {}
     for q in store.quads_for_pattern(None, None, None, None):
-        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != ONTOLOGY_GRAPH:
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in SHARED_GRAPHS:
             out.setdefault(q.graph_name.value, []).append(q)
     return out

@@ -89,7 +89,6 @@ def repair(text: str) -> Repaired:
     """Put back the spaces that scraped appeals lose between words, keeping offsets into TEXT."""
     known = Counter(m.group() for m in WORD.finditer(text))
     cuts: set[int] = set()
-    camel_words: set[int] = set()
     for m in CAMEL.finditer(text):
         head = re.search(r"[^\W\d_]+$", text[max(0, m.start() - 12):m.start()])
         if head and head.group() in NAME_PREFIXES:

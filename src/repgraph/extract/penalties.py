@@ -137,7 +137,7 @@ def extract(doc: Doc, parts: Participants, dates: Dates, mentions, org_at, facts
     courts = [(m.start, m.end, org_at.get(m.start)) for m in mentions if m.kind == "court" and m.start in org_at]
     found: list[Sentence] = []
     verdict: tuple[int, str, str] = (-9, "", "")      # (sentence number, date, court) of the last judgment named
-    for number, sent in enumerate(doc.narrative()):
+    for position, sent in enumerate(doc.narrative()):
         court_here = next((key for s, e, key in courts if sent.start <= s < sent.end), "")
         for m in SENTENCED.finditer(text, sent.start, sent.end):
             word = m.group().lower()
@@ -155,7 +155,7 @@ def extract(doc: Doc, parts: Participants, dates: Dates, mentions, org_at, facts
                 continue
             when = dates.near(sent, m.start(), m.end(), clause) if word != "serving" else None
             iso, court = (when.iso if when else ""), court_here
-            if number - verdict[0] == 1 and not iso or number - verdict[0] <= 2 and \
+            if position - verdict[0] == 1 and not iso or position - verdict[0] <= 2 and \
                     re.search(r"\b(?:the|same) court\b", text[sent.start:sent.end], re.I):
                 iso, court = iso or verdict[1], court or verdict[2]     # "The court sentenced ...": the one just named
             ev = doc.evidence(m.start(), m.end(), "sentence", 0.85)
@@ -174,8 +174,8 @@ def extract(doc: Doc, parts: Participants, dates: Dates, mentions, org_at, facts
                         found.append(Sentence(key, penalty, dur, iso, court, evidence=ev))
         if court_here or re.search(r"\b(?:convicted|sentenced|found\s+(?:\w+\s+){0,3}guilty|verdict)\b", text[sent.start:sent.end]):
             day = [d.date.iso for d in dates.by_sent.get(sent.start, []) if d.date.day]
-            recent = number - verdict[0] <= 2
-            verdict = (number, day[0] if day else verdict[1] if recent else "", court_here or (verdict[2] if recent else ""))
+            recent = position - verdict[0] <= 2
+            verdict = (position, day[0] if day else verdict[1] if recent else "", court_here or (verdict[2] if recent else ""))
     facts.sentences.extend(_dedupe(found))
 
 
