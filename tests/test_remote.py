@@ -188,7 +188,7 @@ def test_no_password_option_and_one_line_errors(cli, store, tmp_path):
 
 def test_params_are_bound_as_escaped_literals_in_every_where_clause():
     text = '# a "WHERE {" in a comment\nSELECT ?x WHERE { { SELECT ?x WHERE { ?x ?p ?name } } }'
-    bound = remote.bind_values(text, queries.parse_params(['name=say "hi"\nthen } DROP ALL']))
+    bound = queries.bind_values(text, queries.parse_params(['name=say "hi"\nthen } DROP ALL']))
     assert bound.count("VALUES (?name)") == 2 and "comment" not in bound
     assert '"say \\"hi\\"\\nthen } DROP ALL"' in bound
     assert list(ox.Store().query(bound)) == []          # still one valid query

@@ -58,8 +58,9 @@ def parse_params(params: list[str]) -> dict[ox.Variable, ox.Literal]:
 
 
 def run(store: ox.Store, text: str, params: dict | None = None) -> ox.QuerySolutions:
+    """Run TEXT on STORE with PARAMS bound (in a VALUES block, as escaped literals: the same on every store)."""
     try:
-        result = store.query(text, substitutions=params or None)
+        result = store.query(bind_values(text, params or {}))
     except SyntaxError as err:
         raise RepgraphError(f"query syntax error: {str(err).splitlines()[0]}") from None
     except (OSError, RuntimeError, ValueError) as err:     # e.g. a --param the query does not project
@@ -67,6 +68,29 @@ def run(store: ox.Store, text: str, params: dict | None = None) -> ox.QuerySolut
     if not isinstance(result, ox.QuerySolutions):
         raise RepgraphError("only SELECT queries can be printed as a table")
     return result
+
+
+def without_comments(text: str) -> str:
+    """TEXT without its comment lines (SPARQLWrapper would take a word in them for the query's form)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def bind_values(text: str, params: dict[ox.Variable, ox.Literal]) -> str:
+    """The query TEXT with PARAMS bound by a VALUES block at the start of each WHERE clause, subqueries'
+    too (a remote endpoint has no pre-binding; the values are written as escaped RDF literals, never pasted
+    raw)."""
+    code = without_comments(text)
+    if not params:
+        return code
+    names = " ".join(str(v) for v in params)
+    values = " ".join(str(v) for v in params.values())
+    block = f"\n  VALUES ({names}) {{ ({values}) }}"
+    bound, n = re.subn(r"\bWHERE\s*\{", lambda m: m.group() + block, code, flags=re.IGNORECASE)
+    if not n:
+        bound, n = re.subn(r"\{", lambda m: m.group() + block, code, count=1)
+    if not n:
+        raise RepgraphError("cannot bind --param: the query has no WHERE clause")
+    return bound
 
 
 def term_text(term) -> str:

@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from .errors import RepgraphError
 from .namespaces import DCTERMS, GRAPH, XSD
 from .publish import VOID
+from .queries import bind_values
 
 MANIFEST = GRAPH + "manifest"
 DIGEST = DCTERMS + "identifier"            # <graph> dcterms:identifier "sha256:..." in the manifest graph
@@ -102,29 +103,6 @@ def _send(url: str, creds: Credentials | None, data: bytes | None = None, method
         raise RepgraphError(f"{method} {url}: HTTP {err.code} {err.reason}" + (f": {detail[0][:200]}" if detail else "")) from None
     except OSError as err:
         raise RepgraphError(f"{method} {url}: {getattr(err, 'reason', err)}") from None
-
-
-def without_comments(text: str) -> str:
-    """TEXT without its comment lines (SPARQLWrapper would take a word in them for the query's form)."""
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-
-
-def bind_values(text: str, params: dict[ox.Variable, ox.Literal]) -> str:
-    """The query TEXT with PARAMS bound by a VALUES block at the start of each WHERE clause, subqueries'
-    too (a remote endpoint has no pre-binding; the values are written as escaped RDF literals, never pasted
-    raw)."""
-    code = without_comments(text)
-    if not params:
-        return code
-    names = " ".join(str(v) for v in params)
-    values = " ".join(str(v) for v in params.values())
-    block = f"\n  VALUES ({names}) {{ ({values}) }}"
-    bound, n = re.subn(r"\bWHERE\s*\{", lambda m: m.group() + block, code, flags=re.IGNORECASE)
-    if not n:
-        bound, n = re.subn(r"\{", lambda m: m.group() + block, code, count=1)
-    if not n:
-        raise RepgraphError("cannot bind --param: the query has no WHERE clause")
-    return bound
 
 
 @dataclass
