@@ -108,9 +108,6 @@ def test_the_extractor_marks_the_girl_and_the_unnamed_husband(cli, store):
     assert husband and {"unnamed", "sensitive"} <= husband[0]
 
 
-@pytest.mark.xfail(strict=True, reason="extractor gap (lead's area): the age in 'her 15-year-old son, Timur Yusupov' "
-                   "stands before the kinship word and the name, where persons.AGE does not look; public mode "
-                   "catches it anyway (privacy.minors)")
 def test_the_extractor_marks_the_boy_introduced_by_age_and_kinship(cli, store):
     assert "minor" in _marks(cli, store).get("Timur Yusupov", set())
 

@@ -91,8 +91,8 @@ def repair(text: str) -> Repaired:
     cuts: set[int] = set()
     for m in CAMEL.finditer(text):
         head = re.search(r"[^\W\d_]+$", text[max(0, m.start() - 12):m.start()])
-        if head and head.group() in NAME_PREFIXES:
-            continue
+        if head and head.group() in NAME_PREFIXES or re.match(r"\S*[./@]\w", text[m.start():m.start() + 40]):
+            continue                     # "McDonald"; a domain or address ("ProtectDefenders.eu") stays whole
         cuts.add(m.start())
     for m in WORD.finditer(text):
         word = m.group()

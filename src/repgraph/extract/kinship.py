@@ -33,7 +33,7 @@ def _pattern() -> re.Pattern:
     words = "|".join(sorted((re.escape(w) for w in _words()), key=len, reverse=True))
     return re.compile(rf"\b(?P<poss>his|her|their|[A-Z][\w-]+['’]s?)\s+(?:(?P<count>{COUNT})\s+)?"
                       rf"(?:(?:young|younger|youngest|elder|eldest|older|oldest|late|minor|adult|teenage|infant|own|"
-                      rf"little|baby)\s+)?(?P<rel>{words})\b", re.I)
+                      rf"little|baby|\d{{1,2}}-year-old)\s+)?(?P<rel>{words})\b", re.I)
 
 
 @cache

@@ -37,7 +37,9 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:for|to|with|by|from|against|on behalf of|
 REPORTED = re.compile(r"\b(?:said|says|reported|stated|told|claimed|confirmed|added|explained)\b")
 SPEAKER = re.compile(r"^,?\s+(?:[^,.]{0,60},\s+)?(?:said|says|added|stated|explained|told)\b")
 PLURAL_SUBJECT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|hundreds|other|"
-                            r"some|all)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b")     # "15 land defenders were killed"
+                            r"some|all|multiple|numerous|various)\s+"
+                            r"(?:(?!(?:on|in|of|for|at|to|by|with|from|and|or|the)\b)[a-z-]+\s+){0,2}"
+                            r"(?!(?:years|months|weeks|days|hours|times|minutes)\b)[a-z]+s\b")     # "15 land defenders were killed"
 TEMPORAL_PP = re.compile(r"^(?:after|during|following|at|before|since)\b", re.I)
 NOMINAL = re.compile(r"(?:arrest|detention|trial|hearings?|indictment|investigation|release|appeal|conviction|sentencing|"
                      r"abduction|disappearance|killing|torture|search|raid|summons|interrogation)$", re.I)
@@ -224,8 +226,8 @@ class Participants:
                                                                  text[max(c_start, t_start - 20):t_start]):
                 return self.kin_of(before[-1]) if before else self.main_person()  # "after the hearing": the case's
             return []       # "his lawyer confirmed the arrest": a noun without its possessor or object names nobody
-        if before:
-            return self.kin_of(before[-1])
+        if before and not PLURAL_SUBJECT.search(text[before[-1].end:t_start]):
+            return self.kin_of(before[-1])      # ("X's hearings began, involving multiple defendants accused of": not X)
         if after:
             return self.kin_of(after[0])
         if not self.refs.get(sent.start) and not PLURAL_SUBJECT.search(lead):

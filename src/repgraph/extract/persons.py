@@ -67,6 +67,8 @@ FEMALE_KIN = {"wife", "widow", "mother", "daughter", "sister", "aunt", "niece", 
 KIN_GENDER = re.compile(r"\b(wife|widow|mother|daughter|sister|aunt|niece|grandmother|granddaughter|husband|father|son|"
                         r"brother|uncle|nephew|grandfather|grandson),?\s*(?:(?:Mr|Ms|Mrs)\.?\s*)?$", re.I)
 PLACE_AFTER = re.compile(r"\s+(?:region|district|province|oblast|city|village|town|street|square|county|republic)\b")
+AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[a-z]+\s+){0,2}?(?:son|daughter|child|brother|sister|nephew|niece|"
+                        r"grandson|granddaughter|boy|girl|student|pupil|activist|journalist)?,?\s*(?:(?:Mr|Ms|Mrs|Miss)\.?\s*)?$")
 BYLINE = re.compile(r"\s+(?:for|of)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+(?:reported|reports|writes|wrote)\b")
 AGE = re.compile(r"\b(?:a|an)\s+(\d{1,2})-year-old\b|\b(?:was|is|aged)\s+(\d{1,2})(?:\s+years?\s+old)?\b")
 
@@ -186,7 +188,7 @@ class PersonIndex:
             else:
                 person.variants.append(name)
         self.mentions.append(Mention(start, end, key, name, rule))
-        if rule != "person-title" and len(person.evidence) < 3:
+        if (rule != "person-title" or not person.evidence) and len(person.evidence) < 3:
             person.evidence.append(self.doc.evidence(start, end, rule))
         return key
 
@@ -341,7 +343,8 @@ def _roles_and_ages(doc: Doc, index: PersonIndex) -> None:
         for role in roles_in(span):
             if role not in person.roles:
                 person.roles.append(role)
-        age = AGE.search(appos.group(1) if appos else "") or AGE.search(text[m.end:m.end + 40])
+        age = AGE.search(appos.group(1) if appos else "") or AGE.search(text[m.end:m.end + 40]) or \
+            AGE_BEFORE.search(text[max(0, m.start - 50):m.start])
         if age:
             person.age = int(age.group(1) or age.group(2))
             person.minor = person.age < 18
