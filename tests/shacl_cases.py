@@ -202,12 +202,12 @@ def target_without_quote(g):
     return s
 
 
-@case("rgs:PersonShape sh:xone")
+@case("rgs:PersonShape sh:or")
 def person_without_name(g):
     s = g.first(PERSON, SCHEMA + "name"); g.drop(s, SCHEMA + "name"); g.drop(s, SKOS + "altLabel"); return s
 
 
-@case("rgs:PersonShape sh:xone")
+@case("rgs:UnnamedPersonShape schema:name sh:maxCount")
 def named_person_marked_unnamed(g):
     s = g.first(PERSON, SCHEMA + "name"); g.add(s, RG + "unnamed", typed("true", "boolean"))
     g.add(s, RG + "sensitive", typed("true", "boolean")); return s

@@ -23,7 +23,9 @@ from repgraph.validate import SH, validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = sorted(p for p in (ROOT / "data" / "appeals").glob("*") if p.suffix in (".txt", ".html", ".htm"))
-NAMES = [f"bundled:{p.name}" for p in BUNDLED] + ["valid"] + [c.name for c in CASES]
+MINORS = sorted((ROOT / "tests" / "fixtures" / "privacy").glob("*.txt"))      # public mode reduces minors
+CONFORMING = [f"bundled:{p.name}" for p in BUNDLED] + [f"public:{p.name}" for p in BUNDLED + MINORS] + ["valid"]
+NAMES = CONFORMING + [c.name for c in CASES]
 MINTED = tuple(ID + kind for kind in ("appeal/", "person/", "org/", "code/"))
 MOVED = re.compile(re.escape(ID) + r"jena-(\d+)/(.*)")
 
@@ -32,13 +34,14 @@ pytestmark = pytest.mark.skipif(not (shutil.which("shacl") and shutil.which("rio
 
 
 def graphs() -> dict[str, list[ox.Quad]]:
-    """Every graph to compare, by name: the bundled appeals, the valid seed graph, each broken graph."""
+    """Every graph to compare, by name: the bundled appeals as built and as published (public mode, also
+    for appeals with minors), the valid seed graph, each broken graph."""
     from repgraph.build import prepare
     from repgraph.identity import Registry
-    out = {}
-    for path in BUNDLED:
-        (quads,) = prepare([path], Registry({})).graphs.values()
-        out[f"bundled:{path.name}"] = quads
+    from repgraph.privacy import public_quads
+    built = {p: next(iter(prepare([p], Registry({})).graphs.values())) for p in BUNDLED + MINORS}
+    out = {f"bundled:{p.name}": built[p] for p in BUNDLED}
+    out.update((f"public:{p.name}", public_quads(built[p])) for p in BUNDLED + MINORS)
     out["valid"] = list(valid_graph()[1])
     out.update((c.name, broken_graph(c)[0]) for c in CASES)
     return out
@@ -82,7 +85,7 @@ def jena_focus(all_graphs, tmp_path_factory) -> dict[str, set[str]]:
 def test_jena_reads_the_shapes_and_the_valid_graphs_without_a_warning(all_graphs, tmp_path):
     """riot --validate fails on any syntax error or ill-typed literal (the broken graphs have some)."""
     files = [str(ontology_dir() / "shapes.ttl")]
-    for i, name in enumerate(NAMES[:len(BUNDLED) + 1]):
+    for i, name in enumerate(CONFORMING):
         files.append(str(tmp_path / f"graph-{i}.nt"))
         Path(files[-1]).write_bytes(ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in all_graphs[name]],
                                                  format=ox.RdfFormat.N_TRIPLES))
@@ -91,13 +94,12 @@ def test_jena_reads_the_shapes_and_the_valid_graphs_without_a_warning(all_graphs
 
 def test_every_graph_is_compared(all_graphs):
     assert list(all_graphs) == NAMES
-    assert len(BUNDLED) >= 1
+    assert len(BUNDLED) >= 1 and len(MINORS) >= 1
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_jena_and_pyshacl_agree(name, all_graphs, jena_focus):
     graph = valid_graph()[0]
     pyshacl_focus = {p.focus for p in validate_graph(graph, all_graphs[name])[0]}
-    expect_conforms = name == "valid" or name.startswith("bundled:")
-    assert (not pyshacl_focus) == expect_conforms
+    assert (not pyshacl_focus) == (name in CONFORMING)
     assert jena_focus[name] == pyshacl_focus
