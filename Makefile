@@ -30,5 +30,9 @@ test: $(BIN)/repgraph
 score: $(BIN)/repgraph
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/gold/ --cmd $(BIN)/repgraph
 
+## bench: the archive-scale benchmarks (see docs/performance.md)
+bench: $(BIN)/repgraph
+	$(MAKE) -f bench/Makefile bench
+
 clean:
 	rm -rf $(VENV) $(STORE) store.lock .pytest_cache
