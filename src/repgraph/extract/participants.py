@@ -141,14 +141,16 @@ class Participants:
                 if ok:                        # a name earlier in the same sentence comes first
                     items.append(Ref(m.start(), m.end(), (ok[0],)))
                     continue
+                kin_possessor = word in ("his", "her") and KIN_AFTER.match(self.doc.text[m.end():m.end() + 40])
                 subject = prev_subject if prev_subject and self.index.persons[prev_subject].gender in (want, "") else None
-                if subject:                   # the subject of the previous sentence comes next
+                if subject and not kin_possessor:                   # the subject of the previous sentence comes next
                     items.append(Ref(m.start(), m.end(), (subject,)))
                     continue
                 cands = [k for k in recent[-6:] if self.index.persons[k].gender in (want, "")]
                 if not cands:
                     continue
-                exact = [k for k in cands if self.index.persons[k].gender == want] or cands
+                # "His mother, X": the relatives of the appeal's main person, whatever the last subject was
+                exact = cands if kin_possessor else [k for k in cands if self.index.persons[k].gender == want] or cands
                 best = max(exact, key=lambda k: (self.salience[k], cands.index(k)))
                 items.append(Ref(m.start(), m.end(), (best,)))
             for m in GROUP_NOUN.finditer(self.doc.text, sent.start, sent.end):
