@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import RepgraphError
-from .namespaces import ONTOLOGY_GRAPH, SHARED_GRAPHS, RG, SCHEMA, SKOS
+from .namespaces import SHARED_GRAPHS
 
 DEFAULT_STORE = "store"
 
@@ -137,16 +137,6 @@ def _exchange(a: Path, b: Path) -> None:
     if libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) != 0:
         err = ctypes.get_errno()
         raise RepgraphError(f"{b}: cannot put the new store in place ({os.strerror(err)}); the old one is unchanged")
-
-
-def known_persons(store: ox.Store) -> dict[str, set[str]]:
-    """Every person IRI in the store with all its names, for identity resolution."""
-    out: dict[str, set[str]] = {}
-    q = f"""SELECT DISTINCT ?p ?n WHERE {{ GRAPH ?g {{ ?p a <{RG}Person> .
-            {{ ?p <{SCHEMA}name> ?n }} UNION {{ ?p <{SKOS}altLabel> ?n }} }} }}"""
-    for row in store.query(q):
-        out.setdefault(row["p"].value, set()).add(row["n"].value)
-    return out
 
 
 def appeal_graphs(store: ox.Store) -> dict[str, list[ox.Quad]]:
