@@ -5,6 +5,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .dates import Date, find_dates
@@ -240,7 +241,9 @@ def _read_date(appeal: Appeal) -> None:
         appeal.date = full[0].date
 
 
-def _country_patterns():
+@cache
+def _country_patterns() -> list[tuple[re.Pattern, Country]]:
+    """A word-bounded pattern for every country name and demonym, compiled once."""
     pats = []
     for c in countries():
         for name in c.names + c.demonyms:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import sys
 from collections import ChainMap
 from collections.abc import Iterator
@@ -28,10 +27,6 @@ from .store import install, open_store, replace_graphs, write_lock
 from .validate import Problem, validate_graph
 
 APPEAL_SUFFIXES = (".txt", ".html", ".htm")
-# Reading and extraction compile several hundred patterns built from the vocabularies on every appeal
-# (appeal._country_patterns, extract.charges._code_name): more than re's cache of 512 holds, so every
-# appeal compiled them all again (two thirds of its time). A larger cache turns that into a look-up.
-re._MAXCACHE = max(getattr(re, "_MAXCACHE", 0), 8192)
 PARALLEL_FROM = 40          # fewer files are read in this process: starting workers would cost more
 
 
