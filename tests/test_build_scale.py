@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from conftest import FIXTURES, ROOT
+from repgraph import build as build_mod
 from repgraph import store as store_mod
 from repgraph.build import build, prepare
 from repgraph.identity import Registry
@@ -81,6 +82,49 @@ def test_a_failed_build_leaves_the_store_as_it_was(folder, tmp_path, monkeypatch
     with pytest.raises(Exception):
         build([str(folder)], store, log=io.StringIO())
     assert _graphs(store) == before
+
+
+def _quads(path) -> set[tuple[str, ...]]:
+    """The quads of a store, blank nodes named by what they hang from (they are fresh in every build)."""
+    store, out = open_read(path), set()
+    for q in store:
+        s = f"_:{q.graph_name.value}" if q.subject.__class__.__name__ == "BlankNode" else q.subject.value
+        o = "_:" if q.object.__class__.__name__ == "BlankNode" else str(q.object)
+        out.add((s, q.predicate.value, o, q.graph_name.value))
+    return out
+
+
+def test_a_large_build_loads_while_it_prepares_into_the_same_store(tmp_path, monkeypatch):
+    files = generate(45, tmp_path / "corpus", seed=3)
+    (tmp_path / "corpus" / "zz-again.txt").write_bytes(files[0].read_bytes().replace(b"On ", b"Again, on ", 1))
+    monkeypatch.setattr(build_mod, "STREAM_FROM", 10 ** 9)
+    kept = build([str(tmp_path / "corpus")], tmp_path / "kept", log=io.StringIO())
+    monkeypatch.setattr(build_mod, "STREAM_FROM", 5)
+    streamed = build([str(tmp_path / "corpus")], tmp_path / "streamed", log=io.StringIO())
+    assert streamed.copied and not kept.copied and not (tmp_path / "streamed.next").exists()
+    assert any("the later file wins" in w for w in streamed.warnings)     # one graph given twice: the later kept
+    assert _quads(tmp_path / "streamed") == _quads(tmp_path / "kept")
+
+
+def test_a_streamed_build_keeps_the_graphs_it_did_not_rebuild(folder, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    first = build([str(folder / APPEALS[0]), str(folder / APPEALS[1])], store, log=io.StringIO())
+    monkeypatch.setattr(build_mod, "STREAM_FROM", 2)
+    second = build([str(folder / APPEALS[2]), str(FIXTURES / "appeals" / "kgz-fines-house-arrest.txt")], store,
+                   log=io.StringIO())
+    assert second.copied
+    assert _graphs(store) >= set(first.sizes) | set(second.sizes)
+
+
+def test_a_failed_streamed_build_leaves_the_store_as_it_was(folder, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    build([str(folder)], store, log=io.StringIO())
+    before = _quads(store)
+    monkeypatch.setattr(build_mod, "STREAM_FROM", 2)
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    with pytest.raises(Exception):
+        build([str(folder)], store, log=io.StringIO(), everything=True)
+    assert _quads(store) == before and not (tmp_path / "store.next").exists()
 
 
 def test_the_identity_index_links_exactly_as_comparing_with_every_person(tmp_path):

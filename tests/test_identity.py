@@ -97,8 +97,7 @@ def test_a_link_records_its_reasons():
     first = reg.resolve(Person("x", "Rukhshona Khakimova"), Mention(["Rukhshona Khakimova"], "http://x/a1", "TJ", "C1"))
     assert reg.resolve(Person("x", "Ruhshona Khakimova"), Mention(["Ruhshona Khakimova"], "http://x/a2", "TJ", "C1")) == first
     reg.graph_of = {"http://x/a1": "http://x/g1", "http://x/a2": "http://x/g2"}
-    graphs = {"http://x/g1": [], "http://x/g2": []}
-    reg.add_decisions(graphs)
+    graphs = reg.decision_quads({"http://x/g1", "http://x/g2"})
     values = lambda g, p: sorted(q.object.value for q in graphs[g] if q.predicate.value.endswith(p))  # noqa: E731
     assert values("http://x/g2", "#reason") == sorted([STRONG[2], "shared case", "shared country"])
     assert values("http://x/g2", "#nameAsWritten") == ["Ruhshona Khakimova"]

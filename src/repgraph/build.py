@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import sys
-from collections import ChainMap
+from collections import ChainMap, deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +17,8 @@ from .appeal import Appeal, AppealError, read_appeal
 from .errors import RepgraphError
 from .extract import extract
 from .facts import Facts
-from .identity import IDENTITY_GRAPH, Registry
+from .identity import IDENTITY_GRAPH, Built, Registry
+from .loader import GraphStream
 from .mapping import map_appeal
 from .namespaces import ONTOLOGY_GRAPH
 from .resources import ontology_dir
@@ -23,11 +26,12 @@ from .manifest import Manifest
 from .packed import PackedGraphs
 from .progress import Progress
 from .shapecheck import conforms
-from .store import install, open_store, replace_graphs, write_lock
+from .store import appeal_graph_count, can_exchange, discard_copy, fresh_copy, install, open_store, replace_graphs, write_lock
 from .validate import Problem, validate_graph
 
 APPEAL_SUFFIXES = (".txt", ".html", ".htm")
 PARALLEL_FROM = 40          # fewer files are read in this process: starting workers would cost more
+STREAM_FROM = 200           # files: a build of this many that replaces nearly every graph loads while it prepares
 
 
 def appeal_files(paths: list[str]) -> list[Path]:
@@ -49,15 +53,18 @@ def appeal_files(paths: list[str]) -> list[Path]:
 @dataclass
 class BuildResult:
     appeals: list[Appeal] = field(default_factory=list)
-    graphs: PackedGraphs = field(default_factory=PackedGraphs)     # graph IRI -> quads
+    graphs: PackedGraphs = field(default_factory=PackedGraphs)     # graph IRI -> quads (unless streamed)
+    built: Built = field(default_factory=Built)                    # the graphs prepared, as identity sees them
+    sizes: dict[str, int] = field(default_factory=dict)            # graph IRI -> number of quads
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0          # appeals skipped because neither their file nor their graph changed
     manifest: Manifest | None = None
+    copied: bool = False        # loaded into a copy of the store, which `install` puts in its place
 
     @property
     def triples(self) -> int:
-        return self.graphs.quads()
+        return sum(self.sizes.values())
 
 
 def ontology_quads() -> list[ox.Quad]:
@@ -79,13 +86,11 @@ def _read_and_extract(path: Path) -> tuple[Appeal, Facts] | str:
     return appeal, extract(appeal)
 
 
-def extracted(files: list[Path], workers: int = 1) -> Iterator[tuple[Appeal, Facts] | str]:
-    """(Appeal, Facts), or an error message, for each file in order; on WORKERS processes for many files."""
-    if workers < 2 or len(files) < PARALLEL_FROM:
-        yield from map(_read_and_extract, files)
-        return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_read_and_extract, files, chunksize=8)
+def extracted(files: list[Path], pool: multiprocessing.pool.Pool | None) -> Iterator[tuple[Appeal, Facts] | str]:
+    """(Appeal, Facts), or an error message, for each file in order; on the worker POOL if there is one."""
+    if pool is None:
+        return map(_read_and_extract, files)
+    return pool.imap(_read_and_extract, files, chunksize=8)
 
 
 def check_graph(graph: str, quads: list[ox.Quad]) -> list[Problem]:
@@ -96,13 +101,55 @@ def check_graph(graph: str, quads: list[ox.Quad]) -> list[Problem]:
     return problems
 
 
-def prepare(files: list[Path], registry: Registry, workers: int = 1, log=sys.stderr) -> BuildResult:
-    """Read, extract, map and validate every file; nothing is written."""
+def _check_nquads(graph: str, data: bytes) -> list[Problem]:
+    return check_graph(graph, list(ox.parse(data, format=ox.RdfFormat.N_QUADS)))
+
+
+class Checks:
+    """The SHACL check of each prepared graph: in this process, or on a process of its own (POOL) while the
+    build goes on, with at most AHEAD graphs waiting for it."""
+    AHEAD = 64
+
+    def __init__(self, pool: multiprocessing.pool.Pool | None):
+        self.pool = pool
+        self.problems: list[Problem] = []
+        self._waiting: deque = deque()
+
+    def submit(self, graph: str, quads: list[ox.Quad], data: bytes) -> None:
+        if self.pool is None:
+            self.problems.extend(check_graph(graph, quads))
+            return
+        self._waiting.append(self.pool.apply_async(_check_nquads, (graph, data)))
+        while len(self._waiting) > self.AHEAD:
+            self.problems.extend(self._waiting.popleft().get())
+
+    def results(self) -> list[Problem]:
+        while self._waiting:
+            self.problems.extend(self._waiting.popleft().get())
+        return self.problems
+
+
+@contextmanager
+def _pools(files: list[Path], workers: int) -> Iterator[tuple[multiprocessing.pool.Pool | None, ...]]:
+    """Worker processes for a build of many FILES: WORKERS for reading and extraction, one for checking."""
+    if workers < 2 or len(files) < PARALLEL_FROM:
+        yield None, None
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers) as extraction, ctx.Pool(1) as checking:
+        yield extraction, checking
+
+
+def prepare(files: list[Path], registry: Registry, workers: int = 1, log=sys.stderr,
+            stream: GraphStream | None = None) -> BuildResult:
+    """Read, extract, map and validate every file. Nothing is written to the store: the graphs are kept in
+    the result, or handed to STREAM (a load into a new store that the caller throws away if this fails)."""
     result = BuildResult()
     errors = []
     seen: dict[str, Path] = {}
-    with Progress(len(files), "build", log) as progress:
-        for item in extracted(files, workers):
+    with Progress(len(files), "build", log) as progress, _pools(files, workers) as (extraction, checking):
+        checks = Checks(checking)
+        for item in extracted(files, extraction):
             progress.advance()
             if isinstance(item, str):
                 errors.append(item)
@@ -118,11 +165,18 @@ def prepare(files: list[Path], registry: Registry, workers: int = 1, log=sys.std
             resolved = registry.resolve_appeal(appeal, facts)
             graph, quads = map_appeal(appeal, facts, resolved.__getitem__)
             quads = registry.finish(appeal, facts, graph, quads)
-            result.graphs[graph] = quads
+            data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            result.built.add(graph, quads)
+            result.sizes[graph] = len(quads)
+            if stream is None:
+                result.graphs.put(graph, len(quads), data)
+            else:
+                stream.put(graph, data)
             result.appeals.append(appeal)
-            result.problems.extend(check_graph(graph, quads))
-    if errors:
-        raise RepgraphError("; ".join(errors) if len(errors) < 4 else f"{errors[0]} (and {len(errors) - 1} more bad files)")
+            checks.submit(graph, quads, data)
+        if errors:
+            raise RepgraphError("; ".join(errors) if len(errors) < 4 else f"{errors[0]} (and {len(errors) - 1} more bad files)")
+        result.problems = checks.results()
     return result
 
 
@@ -133,22 +187,40 @@ def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr
     EVERYTHING); the others are read and extracted on WORKERS processes (default: one per core)."""
     files = appeal_files(paths)
     with write_lock(store_dir):
-        result, copied = _build_locked(files, paths, store_dir, force, log, workers, everything)
-        if copied:      # the store handle is closed now: the loaded copy can take the store's place
+        result = _build_locked(files, paths, store_dir, force, log, workers, everything)
+        if result.copied:      # the store handle is closed now: the loaded copy can take the store's place
             install(store_dir)
         result.manifest.save()
     return result
 
 
-def _build_locked(files, paths, store_dir, force, log, workers, everything) -> tuple[BuildResult, bool]:
+def _build_locked(files, paths, store_dir, force, log, workers, everything) -> BuildResult:
     store = open_store(store_dir)
     manifest = Manifest.load(store_dir, store)
     registry = Registry.for_build(store, paths)
     todo = files if everything or registry.curation_changed else [f for f in files if not manifest.unchanged(f)]
-    result = prepare(todo, registry, workers or os.cpu_count() or 1, log)
-    identity_quads, curation_warnings = registry.settle(store, result.graphs)
-    result.warnings.extend(curation_warnings)
+    stream = None
+    if len(todo) >= STREAM_FROM and can_exchange() and appeal_graph_count(store) <= len(todo):
+        stream = GraphStream(fresh_copy(store_dir))
+    try:
+        result = _prepare_and_load(store, store_dir, todo, registry, force, log, workers, stream)
+    except BaseException:
+        if stream is not None:
+            stream.abort()
+            del stream
+            discard_copy(store_dir)
+        raise
     result.unchanged = len(files) - len(todo)
+    store.flush()
+    manifest.record(result.appeals)
+    result.manifest = manifest
+    return result
+
+
+def _prepare_and_load(store, store_dir, todo, registry, force, log, workers, stream) -> BuildResult:
+    result = prepare(todo, registry, workers or os.cpu_count() or 1, log, stream)
+    identity_quads, decisions, curation_warnings = registry.settle(store, result.built)
+    result.warnings.extend(curation_warnings)
     for w in result.warnings:
         print(f"warning: {w}", file=log)
     violations = [p for p in result.problems if p.severity == "Violation"]
@@ -158,9 +230,14 @@ def _build_locked(files, paths, store_dir, force, log, workers, everything) -> t
         raise RepgraphError(f"the graph does not pass its SHACL shapes ({len(violations)} problems); "
                             "nothing was written (use --force to load it anyway)")
     shared = {ONTOLOGY_GRAPH: ontology_quads(), IDENTITY_GRAPH: identity_quads}
-    copied = replace_graphs(store, ChainMap(shared, result.graphs), store_dir,
-                            size=result.triples + sum(map(len, shared.values())))
-    store.flush()
-    manifest.record(result.appeals)
-    result.manifest = manifest
-    return result, copied
+    if stream is not None:
+        for graph, quads in [*decisions.items(), *shared.items()]:
+            stream.put(graph, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), more=graph in decisions)
+        stream.close(store)
+        result.copied = True
+        return result
+    for graph, quads in decisions.items():      # assigned, not extended: the graphs are held packed
+        result.graphs[graph] = result.graphs[graph] + quads
+    result.copied = replace_graphs(store, ChainMap(shared, result.graphs), store_dir,
+                                   size=result.triples + sum(map(len, shared.values())))
+    return result

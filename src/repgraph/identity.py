@@ -8,6 +8,7 @@ countries. Every link is recorded as an rg:IdentityDecision in the appeal's grap
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -159,6 +160,22 @@ def judge(node: Known, m: Mention) -> tuple[float, str, list[str]] | None:
     return score, matched, [ev] + context
 
 
+@dataclass
+class Built:
+    """What a build prepared, as identity needs it: the graphs, the persons typed in them, the codes they carry."""
+    graphs: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+    codes: set[str] = field(default_factory=set)
+
+    def add(self, graph: str, quads: list[ox.Quad]) -> None:
+        self.graphs.add(graph)
+        for q in quads:
+            if q.predicate.value == RDF + "type" and q.object.value == RG + "Person":
+                self.persons.add(q.subject.value)
+            elif q.predicate.value == RG + "code":
+                self.codes.add(q.object.value)
+
+
 class Registry:
     """Persons and organisations already given an IRI (in the store or earlier in this build).
 
@@ -194,20 +211,17 @@ class Registry:
         reg.curation_changed = stored != [reg.curation_digest]
         return reg
 
-    def settle(self, store: ox.Store, graphs: dict[str, list[ox.Quad]]) -> tuple[list[ox.Quad], list[str]]:
-        """After preparing GRAPHS for STORE: the identity graph's quads and the warnings about corrections
-        that no longer apply."""
-        self.add_decisions(graphs)
+    def settle(self, store: ox.Store, built: Built) -> tuple[list[ox.Quad], dict[str, list[ox.Quad]], list[str]]:
+        """After preparing the graphs of BUILT for STORE: the identity graph's quads, the identity decisions to
+        add to each built graph, and the warnings about corrections that no longer apply."""
         person = (N(RDF + "type"), N(RG + "Person"))
-        present = {q.subject.value for qs in graphs.values() for q in qs if (q.predicate, q.object) == person}
-        present |= {q.subject.value for q in store.quads_for_pattern(None, *person, None)
-                    if q.graph_name.value not in graphs}
+        present = built.persons | {q.subject.value for q in store.quads_for_pattern(None, *person, None)
+                                   if q.graph_name.value not in built.graphs}
         quads = self.identity_graph(present)
         quads.append(ox.Quad(N(IDENTITY_GRAPH), N(RG + "curationDigest"), ox.Literal(self.curation_digest), N(IDENTITY_GRAPH)))
-        built = {q.object.value for qs in graphs.values() for q in qs if q.predicate.value == RG + "code"}
         kept = {q.object.value for q in store.quads_for_pattern(None, N(RG + "code"), None, None)
-                if q.graph_name.value not in graphs}
-        return quads, self.unused_corrections(built, kept)
+                if q.graph_name.value not in built.graphs}
+        return quads, self.decision_quads(built.graphs), self.unused_corrections(built.codes, kept)
 
     def use_curation(self, corrections: list[curation.Correction]) -> None:
         """Take the analysts' merges and splits; the fact corrections are applied per appeal by `correct`."""
@@ -364,22 +378,20 @@ class Registry:
                 renames[minted] = iri
         return renames
 
-    def add_decisions(self, graphs: dict[str, list[ox.Quad]]) -> None:
+    def decision_quads(self, graphs: Collection[str]) -> dict[str, list[ox.Quad]]:
         """Each link of a person of this build to a node other appeals name, with its reasons as they stand
-        once every appeal is read, added to its appeal's graph in GRAPHS as an rg:IdentityDecision."""
+        once every appeal is read, as an rg:IdentityDecision for its appeal's graph (one of GRAPHS)."""
         decisions = list(self.decisions)
         for iri, m in self.links:
             verdict = judge(self.nodes[iri].view(m.appeal), m)
             if verdict:
                 decisions.append(Decision(iri, m.appeal, m.names[0], verdict[1], verdict[2]))
-        extra: dict[str, list[ox.Quad]] = {}
+        out: dict[str, list[ox.Quad]] = {}
         for d in decisions:
             graph = self.graph_of.get(d.appeal)
             if graph in graphs:
-                extra.setdefault(graph, []).extend(decision_quads(graph, d))
-        for graph, quads in extra.items():      # assigned, not extended: GRAPHS may hold its quads packed
-            graphs[graph] = graphs[graph] + quads
-
+                out.setdefault(graph, []).extend(decision_quads(graph, d))
+        return out
 
     def correct(self, appeal: Appeal, facts: Facts) -> None:
         """Apply the analysts' corrections of APPEAL's facts."""

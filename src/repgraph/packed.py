@@ -17,7 +17,11 @@ class PackedGraphs(MutableMapping):
         self._data: dict[str, tuple[int, bytes]] = {}
 
     def __setitem__(self, graph: str, quads: list[ox.Quad]) -> None:
-        self._data[graph] = (len(quads), zlib.compress(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), 1))
+        self.put(graph, len(quads), ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+
+    def put(self, graph: str, count: int, data: bytes) -> None:
+        """Keep GRAPH given as DATA, the N-Quads of its COUNT quads."""
+        self._data[graph] = (count, zlib.compress(data, 1))
 
     def __getitem__(self, graph: str) -> list[ox.Quad]:
         _, packed = self._data[graph]
@@ -34,7 +38,3 @@ class PackedGraphs(MutableMapping):
 
     def __len__(self) -> int:
         return len(self._data)
-
-    def quads(self) -> int:
-        """How many quads the graphs hold together (without reading them)."""
-        return sum(n for n, _ in self._data.values())

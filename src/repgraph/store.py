@@ -82,7 +82,7 @@ def replace_graphs(store: ox.Store, graphs: Mapping[str, list[ox.Quad]], path: P
     store or the new one, never a mix. SIZE: the number of quads, when the caller knows it."""
     if size is None:
         size = sum(map(len, graphs.values()))
-    if path is not None and size > BULK and _can_exchange():
+    if path is not None and size > BULK and can_exchange():
         _load_copy(store, graphs, path)
         return True
     parts = []
@@ -99,6 +99,19 @@ def replace_graphs(store: ox.Store, graphs: Mapping[str, list[ox.Quad]], path: P
 def _side(path: Path) -> Path:
     """Where the next store is prepared (and the previous one left, until it is removed)."""
     return path.with_name(path.name + ".next")
+
+
+def fresh_copy(path: Path) -> ox.Store:
+    """An empty store beside the store at PATH (a half-made one left by a killed build is removed first);
+    once every handle on both is gone, `install(PATH)` puts it in the store's place."""
+    side = _side(path)
+    shutil.rmtree(side, ignore_errors=True)
+    return ox.Store(str(side))
+
+
+def discard_copy(path: Path) -> None:
+    """Remove the copy beside the store at PATH (no handle on it may be open)."""
+    shutil.rmtree(_side(path), ignore_errors=True)
 
 
 def _load_copy(store: ox.Store, graphs: Mapping[str, list[ox.Quad]], path: Path) -> None:
@@ -126,7 +139,7 @@ def install(path: Path) -> None:
 _RENAME_EXCHANGE = 2
 
 
-def _can_exchange() -> bool:
+def can_exchange() -> bool:
     return sys.platform.startswith("linux") and hasattr(ctypes.CDLL(None), "renameat2")
 
 
@@ -137,6 +150,10 @@ def _exchange(a: Path, b: Path) -> None:
     if libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) != 0:
         err = ctypes.get_errno()
         raise RepgraphError(f"{b}: cannot put the new store in place ({os.strerror(err)}); the old one is unchanged")
+
+
+def appeal_graph_count(store: ox.Store) -> int:
+    return sum(1 for g in store.named_graphs() if g.value not in SHARED_GRAPHS)
 
 
 def appeal_graphs(store: ox.Store) -> dict[str, list[ox.Quad]]:

@@ -1,0 +1,129 @@
+"""Bulk loading of N-Quads into a store, from a stream of chunks: at once, or on a thread while a build goes on.
+
+pyoxigraph's bulk loader reads a file-like object; `ChunkReader` makes one of an iterator of byte chunks
+(one appeal graph's N-Quads each). `BackgroundLoad` runs the loader on a thread fed through a bounded queue,
+so that a large build loads each graph as soon as it is prepared (the loader releases the GIL while it
+parses and writes) instead of holding every graph until the end."""
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+NQ = ox.RdfFormat.N_QUADS
+
+
+class ChunkReader:
+    """A binary file-like object over an iterator of byte chunks (read only ever copies what it returns)."""
+
+    def __init__(self, chunks: Iterable[bytes]):
+        self._chunks = iter(chunks)
+        self._buf = memoryview(b"")
+        self._pos = 0
+
+    def read(self, n: int = -1) -> bytes:
+        while self._pos >= len(self._buf):
+            nxt = next(self._chunks, None)
+            if nxt is None:
+                return b""
+            self._buf, self._pos = memoryview(nxt), 0
+        end = len(self._buf) if n is None or n < 0 else self._pos + n
+        out = self._buf[self._pos:end]
+        self._pos += len(out)
+        return bytes(out)
+
+
+def load_chunks(store: ox.Store, chunks: Iterable[bytes]) -> None:
+    """Bulk-load the N-Quads CHUNKS into STORE."""
+    store.bulk_load(input=ChunkReader(chunks), format=NQ)
+
+
+class Aborted(Exception):
+    """The build that fed a background load gave up."""
+
+
+_END = object()
+
+
+class BackgroundLoad:
+    """N-Quads chunks loaded into STORE on a thread as they are given (`put`); `close` waits for the end
+    (and raises what the loader raised), `abort` stops it."""
+
+    def __init__(self, store: ox.Store, depth: int = 64):
+        self.store = store
+        self._queue: queue.Queue = queue.Queue(depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="repgraph-load", daemon=True)
+        self._thread.start()
+
+    def _chunks(self) -> Iterator[bytes]:
+        while (item := self._queue.get()) is not _END:
+            if isinstance(item, Aborted):
+                raise item
+            yield item
+
+    def _run(self) -> None:
+        try:
+            load_chunks(self.store, self._chunks())
+        except BaseException as err:      # handed to the thread that calls close
+            self._error = err
+
+    def _send(self, item) -> None:
+        """Queue ITEM for the loader, unless the loader has stopped (never blocks on a dead thread)."""
+        while self._thread.is_alive():
+            try:
+                self._queue.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def put(self, chunk: bytes) -> None:
+        self._send(chunk)
+        if self._error is not None:
+            raise self._error
+
+    def close(self) -> None:
+        self._send(_END)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def abort(self) -> None:
+        self._send(Aborted())
+        self._thread.join()
+
+
+class GraphStream:
+    """Named graphs bulk-loaded into STORE, a new store, on a thread as a build prepares them. A graph given
+    whole a second time (two files with one code) replaces the first at `close`, which also copies the
+    graphs of the old store that the build did not give."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+        self.graphs: set[str] = set()
+        self._again: dict[str, list[bytes]] = {}
+        self._load = BackgroundLoad(store)
+
+    def put(self, graph: str, data: bytes, more: bool = False) -> None:
+        """Load DATA, the N-Quads of GRAPH (MORE: further quads of a graph already given)."""
+        if graph in self._again or graph in self.graphs and not more:
+            self._again[graph] = (self._again[graph] if more else []) + [data]
+        else:
+            self._load.put(data)
+        self.graphs.add(graph)
+
+    def close(self, old: ox.Store) -> None:
+        """Finish the load, then copy in the graphs of OLD that were not given."""
+        self._load.close()
+        for graph, parts in self._again.items():
+            self.store.remove_graph(ox.NamedNode(graph))
+            load_chunks(self.store, parts)
+        for g in old.named_graphs():
+            if g.value not in self.graphs:
+                self.store.bulk_extend(old.quads_for_pattern(None, None, None, g))
+        self.store.flush()
+
+    def abort(self) -> None:
+        self._load.abort()
