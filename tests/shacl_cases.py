@@ -187,6 +187,31 @@ CASES.extend(Case(name, rule, _edit(*edit)) for name, rule, *edit in EDITS)
 
 
 # ---- edits of more than one triple ----
+def _a_detail(g: Graph) -> str:
+    """The seed states no private detail: its first event made into a complete rg:SensitiveDetail."""
+    s = g.first(RG + "Event")
+    for p in (RDF + "type", RG + "eventType", RG + "date", RG + "court", RG + "person"):
+        g.drop(s, p)
+    g.add(s, RDF + "type", N(RG + "SensitiveDetail"))
+    g.add(s, RG + "detailKind", N(VOCAB + "sensitive/health"))
+    g.add(s, RG + "sensitive", typed("true", "boolean"))
+    return s
+
+
+@case("rgs:SensitiveDetailShape rg:detailKind sh:in")
+def detail_kind_not_a_concept(g):
+    s = _a_detail(g)
+    g.set(s, RG + "detailKind", N(VOCAB + "sensitive/shoe-size"))
+    return s
+
+
+@case("rgs:SensitiveDetailShape rg:sensitive sh:hasValue")
+def detail_not_marked_sensitive(g):
+    s = _a_detail(g)
+    g.set(s, RG + "sensitive", typed("false", "boolean"))
+    return s
+
+
 @case("rgs:AddresseeShape ^rg:addressee sh:minCount")
 def addressee_of_no_appeal(g):
     s = g.first(ADDRESSEE)

@@ -19,6 +19,7 @@ from conftest import FIXTURES, run_cli
 APPEAL = FIXTURES / "privacy" / "uzb-minor-son.txt"
 MINOR_NAMES = ("Timur", "Malika", "timur-yusupov", "malika-yusupova")
 MINOR_AGES = ("15-year-old", "12-year-old", "15 year old", "12 year old")
+PRIVATE_DETAILS = ("type 1 diabetes", "Mustaqillik", "apartment 7")   # health and home address
 DUMP_FORMATS = ("trig", "nq", "ttl", "nt", "jsonld")
 AGE = re.compile(r"ontology#age>\s+\"(\d+)\"")
 
@@ -39,7 +40,7 @@ def export(cli, store, *args) -> str:
 
 
 def assert_public(text: str, where: str) -> None:
-    for secret in MINOR_NAMES + MINOR_AGES:
+    for secret in MINOR_NAMES + MINOR_AGES + PRIVATE_DETAILS:
         assert secret not in text, f"{secret!r} leaked into {where}"
     assert all(int(a) >= 18 for a in AGE.findall(text)), f"an age under 18 leaked into {where}"
 
@@ -56,6 +57,36 @@ def test_the_full_dump_keeps_everything_but_only_when_asked(cli, store):
     full = export(cli, store, "--format", "nq", "--full")
     assert "Timur Yusupov" in full and "Malika Yusupova" in full and "15-year-old" in full
     assert '"12"^^<http://www.w3.org/2001/XMLSchema#integer>' in full
+    assert all(detail in full for detail in PRIVATE_DETAILS)
+
+
+def test_the_graph_marks_health_and_home_address_as_sensitive_details(cli, store):
+    q = store.parent / "details.rq"
+    q.write_text(f"""SELECT ?kind ?words WHERE {{ GRAPH ?g {{ ?d a <{RG}SensitiveDetail> ; <{RG}detailKind> ?kind ;
+        <{RG}sensitive> true ; <{RG}evidence>/<http://www.w3.org/ns/oa#hasTarget>/<http://www.w3.org/ns/oa#hasSelector>/
+        <http://www.w3.org/ns/oa#exact> ?words }} }}""", encoding="utf-8")
+    code, out, err = cli("query", q, "--store", store, "--format", "tsv")
+    assert code == 0, err
+    found = {(k.rsplit("/", 1)[-1].strip("<>"), w.strip('"')) for k, _, w in (line.partition("\t") for line in out.splitlines()[1:])}
+    assert found == {("health", "suffers from type 1 diabetes"), ("home-address", "14 Mustaqillik Street, apartment 7")}
+
+
+def test_the_served_endpoint_is_public_unless_asked(store):
+    import json
+    import urllib.parse
+    import urllib.request
+    from servers import repgraph_serve
+    query = urllib.parse.urlencode({"query": "SELECT ?o { GRAPH ?g { ?s ?p ?o } }"})
+    for args, public in (((), True), (("--full",), False)):
+        with repgraph_serve(store, *args) as (url, _):
+            req = urllib.request.Request(f"{url}?{query}", headers={"Accept": "application/sparql-results+json"})
+            with urllib.request.urlopen(req, timeout=60) as resp:
+                text = " ".join(b["o"]["value"] for b in json.load(resp)["results"]["bindings"])
+        assert "Dilnoza" in text
+        if public:
+            assert_public(text, "serve")
+        else:
+            assert "Timur Yusupov" in text and "type 1 diabetes" in text
 
 
 def _release_commands(cli) -> list[str]:

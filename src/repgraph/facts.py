@@ -89,6 +89,12 @@ class Event:
 
 
 @dataclass
+class SensitiveDetail:
+    kind: str             # notation of a concept of rg:SensitiveDetailKinds
+    evidence: Evidence    # its quote is the detail itself, which public mode masks
+
+
+@dataclass
 class Facts:
     """Everything extracted from one appeal."""
     persons: dict[str, Person] = field(default_factory=dict)
@@ -99,3 +105,4 @@ class Facts:
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     issuers: list[str] = field(default_factory=list)     # Organisation keys
+    sensitive: list[SensitiveDetail] = field(default_factory=list)

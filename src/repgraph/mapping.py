@@ -95,6 +95,11 @@ def map_appeal(appeal: Appeal, facts: Facts, person_iri: Callable[[str], str]) -
             _evidence(w, s, a, org.evidence[0])
     for key in facts.issuers:
         w.iri(a, RG + "issuer", org_iri[key])
+    for d in facts.sensitive:
+        s = iris.fact(a, "sensitive", d.kind, str(d.evidence.start))
+        _fact(w, s, "SensitiveDetail", a, d.evidence)
+        w.iri(s, RG + "detailKind", f"{VOCAB}sensitive/{d.kind}")
+        w.add(s, RG + "sensitive", True)
     for k in facts.kinship:
         s = iris.fact(a, "kinship", k.person, k.relative, k.relation)
         _fact(w, s, "KinshipTie", a, k.evidence)

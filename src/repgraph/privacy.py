@@ -2,7 +2,9 @@
 age or name-bearing IRI; an unnamed relative keeps no details; the names of minors and every age under 18
 are masked (with characters of the same length, so evidence offsets stay true) in every text the graph
 carries. Minors are those the extractor marks rg:minor, plus, as a safety net, any named person whom a
-text of the graph introduces with an age under 18 ('her 15-year-old son, Timur Y.')."""
+text of the graph introduces with an age under 18 ('her 15-year-old son, Timur Y.'). The private details the
+graph marks (rg:SensitiveDetail: health, home address, private telephone) are masked the same way: the
+fact that the appeal states one stays, the words do not."""
 from __future__ import annotations
 
 import hashlib
@@ -10,7 +12,7 @@ import re
 
 import pyoxigraph as ox
 
-from .namespaces import ID, RDFS, RG, SCHEMA, SKOS
+from .namespaces import ID, OA, RDF, RDFS, RG, SCHEMA, SKOS
 
 MINOR_LABEL = "child, age under 18"
 MASK = "█"
@@ -58,6 +60,12 @@ def _names(quads: list[ox.Quad], who: set[str]) -> set[str]:
     return names
 
 
+def details(quads: list[ox.Quad]) -> set[str]:
+    """The words of every private detail the graph marks (the quotes of its rg:SensitiveDetail nodes)."""
+    marked = {q.subject.value for q in quads if q.predicate.value == RDF + "type" and q.object.value == RG + "SensitiveDetail"}
+    return {q.object.value for q in quads if q.predicate.value == OA + "exact" and q.subject.value.split("/evidence")[0] in marked}
+
+
 def _mask(m: re.Match) -> str:
     return MASK * len(m.group())
 
@@ -68,10 +76,10 @@ def _mask_ages(m: re.Match) -> str:
 
 
 def public_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
-    """QUADS with sensitive persons reduced, and minors' names and ages under 18 masked everywhere."""
+    """QUADS with sensitive persons reduced, and minors' names, ages under 18 and private details masked everywhere."""
     young = minors(quads)
     sensitive = young | {q.subject.value for q in quads if q.predicate.value == RG + "sensitive" and q.object == _TRUE}
-    names = sorted(_names(quads, young), key=len, reverse=True)
+    names = sorted(_names(quads, young) | details(quads), key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(n) for n in names)) if names else None
     renamed = {iri: f"{ID}person/minor-{hashlib.sha256(iri.encode()).hexdigest()[:12]}" for iri in young
                if iri.startswith(ID + "person/")}

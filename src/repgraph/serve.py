@@ -12,13 +12,17 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pyoxigraph as ox
+
 from .errors import RepgraphError
+from .privacy import public_quads
 from .store import open_read
 
 LOOPBACK = "127.0.0.1"
@@ -174,9 +178,27 @@ def _stop(*_):
     raise Stopped
 
 
+def public_copy(store: Path, folder: Path) -> None:
+    """A store in FOLDER holding the public-mode quads of STORE (what `export` writes by default)."""
+    quads = public_quads(list(open_read(store).quads_for_pattern(None, None, None, None)))
+    copy = ox.Store(str(folder))
+    copy.bulk_extend(quads)
+    copy.flush()
+
+
 def serve(store: Path, host: str = LOOPBACK, port: int = 7878, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
-          log=sys.stdout) -> None:
-    """Serve STORE read-only at http://HOST:PORT/query until interrupted or terminated (port 0: any free port)."""
+          log=sys.stdout, full: bool = False) -> None:
+    """Serve STORE read-only at http://HOST:PORT/query until interrupted or terminated (port 0: any free port):
+    in public mode (minors and sensitive details reduced, from a copy made for the purpose) unless FULL."""
+    with tempfile.TemporaryDirectory(prefix="repgraph-public-") as tmp:
+        if not full:
+            open_read(store)            # a clear error when there is no store
+            public_copy(store, Path(tmp) / "store")
+            store = Path(tmp) / "store"
+        _serve(store, host, port, timeout, max_bytes, log, "full data" if full else "public mode")
+
+
+def _serve(store: Path, host: str, port: int, timeout: float, max_bytes: int, log, mode: str) -> None:
     backend = Backend(store, timeout)
     try:
         handler = type("BoundGuard", (Guard,), {"backend_port": backend.port, "timeout_s": timeout, "max_bytes": max_bytes})
@@ -188,7 +210,8 @@ def serve(store: Path, host: str = LOOPBACK, port: int = 7878, timeout: float = 
         signal.signal(signal.SIGTERM, _stop)
         shown = f"[{host}]" if ":" in host else host
         reach = "" if host in (LOOPBACK, "localhost", "::1") else " (open to the network)"
-        print(f"SPARQL endpoint (read-only{reach}) at http://{shown}:{httpd.server_address[1]}/query", file=log, flush=True)
+        print(f"SPARQL endpoint (read-only, {mode}{reach}) at http://{shown}:{httpd.server_address[1]}/query",
+              file=log, flush=True)
         try:
             httpd.serve_forever()
         except (KeyboardInterrupt, Stopped):

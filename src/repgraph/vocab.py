@@ -76,6 +76,12 @@ def event_types() -> tuple[Term, ...]:
 
 
 @cache
+def sensitive_kinds() -> tuple[Term, ...]:
+    """The kinds of private detail public mode masks (health, home address, private contact)."""
+    return _terms("sensitive-details")
+
+
+@cache
 def penalties() -> tuple[Term, ...]:
     return _terms("penalties")
 

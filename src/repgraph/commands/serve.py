@@ -10,7 +10,8 @@ def run(args) -> int:
     from ..store import store_path
     if args.timeout <= 0 or args.max_bytes <= 0:
         raise RepgraphError("--timeout and --max-bytes must be positive")
-    serve(store_path(args.store), host=args.host, port=args.port, timeout=args.timeout, max_bytes=args.max_bytes)
+    serve(store_path(args.store), host=args.host, port=args.port, timeout=args.timeout, max_bytes=args.max_bytes,
+          full=args.full)
     return 0
 
 
@@ -24,5 +25,7 @@ def register(sub) -> None:
                    help=f"the longest a query may run (default: {TIMEOUT:g})")
     p.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
                    help=f"the largest result sent back (default: {MAX_BYTES})")
+    p.add_argument("--full", action="store_true", help="serve the full data, minors' names and ages included "
+                   "(default: public mode, as export writes it)")
     add_store(p)
     p.set_defaults(func=run)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..appeal import Appeal
 from ..facts import Facts
-from . import charges, events, kinship, memberships, orgs, penalties
+from . import charges, events, kinship, memberships, orgs, penalties, sensitive
 from .context import Dates
 from .doc import Doc
 from .participants import Participants
@@ -31,6 +31,7 @@ def extract(appeal: Appeal) -> Facts:
     penalties.extract(doc, parts, dates, mentions, org_at, facts)
     events.extract(doc, parts, dates, facts)
     events.from_sentences(facts)
+    sensitive.extract(doc, facts)
     facts.persons = index.persons
     if appeal.intro:
         s, e = doc.to_repaired(appeal.intro[0]), doc.to_repaired(appeal.intro[1])
