@@ -189,3 +189,17 @@ def test_public_mode_leaves_a_graph_without_minors_or_young_ages_untouched():
     quads = [_person(P + "a-b", "Anna Bell"), _quad("https://w3id.org/repgraph/id/appeal/a", RG + "text",
                                                     "Anna Bell, a 31-year-old journalist, was arrested in 2015.")]
     assert public_quads(quads) == quads
+
+
+def test_an_appeal_that_says_it_is_confidential_is_left_out_of_public_outputs(cli, tmp_path):
+    text = APPEAL.read_text(encoding="utf-8").replace("UZB 004 / 0625", "UZB 005 / 0625")
+    (tmp_path / "open.txt").write_text(APPEAL.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "closed.txt").write_text(text.replace("Urgent Interventions\n", "Urgent Interventions\n\nCONFIDENTIAL - "
+                                                      "NOT FOR PUBLICATION\n", 1), encoding="utf-8")
+    store = tmp_path / "store"
+    code, _, err = cli("build", tmp_path / "open.txt", tmp_path / "closed.txt", "--store", store)
+    assert code == 0, err
+    public, full = export(cli, store, "--format", "nq"), export(cli, store, "--format", "nq", "--full")
+    assert "UZB 005" in full and "NOT FOR PUBLICATION" in full and "UZB 004" in full
+    assert "UZB 005" not in public and "NOT FOR PUBLICATION" not in public
+    assert "UZB 004" in public and "Dilnoza" in public

@@ -4,7 +4,8 @@ are masked (with characters of the same length, so evidence offsets stay true) i
 carries. Minors are those the extractor marks rg:minor, plus, as a safety net, any named person whom a
 text of the graph introduces with an age under 18 ('her 15-year-old son, Timur Y.'). The private details the
 graph marks (rg:SensitiveDetail: health, home address, private telephone) are masked the same way: the
-fact that the appeal states one stays, the words do not."""
+fact that the appeal states one stays, the words do not. An appeal that says it is confidential ('not for
+publication') is left out whole."""
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +13,7 @@ import re
 
 import pyoxigraph as ox
 
-from .namespaces import ID, OA, RDF, RDFS, RG, SCHEMA, SKOS
+from .namespaces import ID, OA, RDF, RDFS, RG, SCHEMA, SKOS, VOCAB
 
 MINOR_LABEL = "child, age under 18"
 MASK = "█"
@@ -66,6 +67,12 @@ def details(quads: list[ox.Quad]) -> set[str]:
     return {q.object.value for q in quads if q.predicate.value == OA + "exact" and q.subject.value.split("/evidence")[0] in marked}
 
 
+def confidential_graphs(quads: list[ox.Quad]) -> set[ox.NamedNode]:
+    """The graphs of appeals that say they are confidential (a sensitive detail of that kind)."""
+    kind = ox.NamedNode(VOCAB + "sensitive/confidential")
+    return {q.graph_name for q in quads if q.predicate.value == RG + "detailKind" and q.object == kind}
+
+
 def _mask(m: re.Match) -> str:
     return MASK * len(m.group())
 
@@ -76,7 +83,11 @@ def _mask_ages(m: re.Match) -> str:
 
 
 def public_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
-    """QUADS with sensitive persons reduced, and minors' names, ages under 18 and private details masked everywhere."""
+    """QUADS with sensitive persons reduced, minors' names, ages under 18 and private details masked everywhere,
+    and the graphs of confidential appeals left out."""
+    hidden = confidential_graphs(quads)
+    if hidden:
+        quads = [q for q in quads if q.graph_name not in hidden]
     young = minors(quads)
     sensitive = young | {q.subject.value for q in quads if q.predicate.value == RG + "sensitive" and q.object == _TRUE}
     names = sorted(_names(quads, young) | details(quads), key=len, reverse=True)
