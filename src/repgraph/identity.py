@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 import pyoxigraph as ox
 
@@ -41,6 +41,7 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=1 << 17)       # the same pairs of names are judged again and again across an archive
 def name_evidence(a: str, b: str) -> str | None:
     """Why two full names could name the same person (one of STRONG or WEAK), or None when they cannot:
     one-word names must be equal, and a shared family name with a different given name is two people."""
@@ -101,9 +102,19 @@ class Node:
     def names(self) -> set[str]:
         return {n for m in self.by_appeal.values() for n in m.names}
 
+    _all: Known | None = field(default=None, repr=False, compare=False)     # view() of every appeal, until a change
+
     def view(self, exclude: str = "") -> Known:
-        """The node as the appeals other than EXCLUDE know it."""
-        ms = [m for a, m in self.by_appeal.items() if a != exclude or not a]
+        """The node as the appeals other than EXCLUDE know it (read only: it may be shared)."""
+        if not exclude or exclude not in self.by_appeal:
+            if self._all is None:
+                self._all = self._known(self.by_appeal.values())
+            return self._all
+        return self._known(m for a, m in self.by_appeal.items() if a != exclude)
+
+    @staticmethod
+    def _known(mentions) -> Known:
+        ms = list(mentions)
         return Known({n for m in ms for n in m.names}, {m.country for m in ms} - {""}, {m.case for m in ms} - {""},
                      {r for m in ms for r in m.relatives}, {o for m in ms for o in m.organisations})
 
@@ -114,6 +125,12 @@ class Node:
             m = Mention(sorted(set(old.names) | set(m.names)), m.appeal, m.country, m.case,
                         old.relatives | m.relatives, old.organisations | m.organisations)
         self.by_appeal[m.appeal] = m
+        self._all = None
+
+    def drop(self, appeal: str) -> Mention:
+        """Forget what APPEAL said (it is being rebuilt); returns it."""
+        self._all = None
+        return self.by_appeal.pop(appeal)
 
 
 @dataclass
@@ -296,7 +313,7 @@ class Registry:
 
     def forget(self, appeal_iri: str) -> None:
         """Drop what an earlier build of APPEAL_IRI said (it is being rebuilt), keeping its IRIs at hand."""
-        self.previous[appeal_iri] = {iri: self.nodes[iri].by_appeal.pop(appeal_iri)
+        self.previous[appeal_iri] = {iri: self.nodes[iri].drop(appeal_iri)
                                      for iri in self.in_appeal.pop(appeal_iri, set())
                                      if appeal_iri in self.nodes[iri].by_appeal}
 
@@ -476,7 +493,8 @@ def rename(quads: list[ox.Quad], renames: dict[str, str]) -> list[ox.Quad]:
 
     def r(t):
         return N(renames[t.value]) if isinstance(t, ox.NamedNode) and t.value in renames else t
-    return [ox.Quad(r(q.subject), q.predicate, r(q.object), q.graph_name) for q in quads]
+    return [ox.Quad(r(q.subject), q.predicate, r(q.object), q.graph_name)
+            if q.subject.value in renames or q.object.value in renames else q for q in quads]
 
 
 def same_as_quads(links: dict[str, str]) -> list[ox.Quad]:

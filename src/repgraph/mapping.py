@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -13,6 +14,7 @@ from .text import slug
 from .vocab import violation_categories
 
 N = ox.NamedNode
+_node = lru_cache(maxsize=4096)(ox.NamedNode)      # predicates, classes and concepts recur in every graph
 
 
 def lit(value, datatype: str | None = None) -> ox.Literal:
@@ -41,11 +43,11 @@ class GraphWriter:
         if o is None or o == "":
             return
         obj = o if isinstance(o, (ox.NamedNode, ox.Literal)) else lit(o)
-        self.quads.append(ox.Quad(N(s), N(p), obj, self.graph))
+        self.quads.append(ox.Quad(_node(s), _node(p), obj, self.graph))
 
     def iri(self, s: str, p: str, o: str) -> None:
         if o:
-            self.add(s, p, N(o))
+            self.add(s, p, _node(o))
 
 
 def map_appeal(appeal: Appeal, facts: Facts, person_iri: Callable[[str], str]) -> tuple[str, list[ox.Quad]]:
