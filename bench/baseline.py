@@ -64,7 +64,7 @@ def main() -> None:
         try:
             for _ in range(3):
                 t = time.perf_counter()
-                rows = list(ds.query(text, initBindings=params if "--param" in text else {}))
+                list(ds.query(text, initBindings=params if "--param" in text else {}))
                 times.append(time.perf_counter() - t)
                 if times[-1] > 20:
                     break

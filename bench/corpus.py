@@ -186,7 +186,7 @@ class Corpus:
         city = rng.choice(["the capital", c.name.split()[0] + " City", "the north of the country"])
         paras = [f"The Observatory has been informed about the {'continued ' if follow_up else ''}arbitrary detention "
                  f"and judicial harassment of {who}, {'members' if len(names) > 1 else 'a member'} of the {org}"
-                 + (f" ({acronym})" if acronym else "") + f"."]
+                 + (f" ({acronym})" if acronym else "") + "."]
         for p, n in zip(case.persons, names):
             paras.append(f"{p.title} {n.split()[-1]}, a {p.age}-year-old {p.role}, was arrested on {day(arrest)} in "
                          f"{city}. Two days later, police searched {p.pronoun} home.")
@@ -204,7 +204,7 @@ class Corpus:
                 penalty = rng.choice(["a two-year suspended sentence", "a fine of 500,000", f"{rng.choice(NUMBERS)} years in prison"])
                 paras.append(f"{p.title} {n.split()[-1]} was sentenced to {penalty}.")
             if rng.random() < 0.3:
-                paras.append(f"An appeal request has been submitted, but the date of the hearing has not been disclosed.")
+                paras.append("An appeal request has been submitted, but the date of the hearing has not been disclosed.")
         if case.relative:
             rel, g, given = case.relative
             if rng.random() < 0.6:

@@ -127,6 +127,27 @@ def test_a_failed_streamed_build_leaves_the_store_as_it_was(folder, tmp_path, mo
     assert _quads(store) == before and not (tmp_path / "store.next").exists()
 
 
+def test_the_identity_snapshot_beside_the_store_is_the_store_read_again(folder, tmp_path, monkeypatch):
+    from repgraph import known
+    store = tmp_path / "store"
+    build([str(folder / APPEALS[0])], store, log=io.StringIO())
+    build([str(folder)], store, log=io.StringIO())
+    changed = folder / APPEALS[1]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("On ", "Then, on ", 1), encoding="utf-8")
+    build([str(folder)], store, log=io.StringIO())
+    assert (store / known.SNAPSHOT).exists()
+    with store_mod.open_write(store) as s:
+        fresh = known.read(s)
+        with monkeypatch.context() as m:
+            m.setattr(known, "read", lambda *a: pytest.fail("the snapshot fits: the store need not be read"))
+            saved = known.load(store, s)
+        assert saved == fresh and len(saved.persons) == 3
+        graph = min(saved.persons)
+        s.update(f"DROP GRAPH <{graph}>")          # changed behind repgraph's back: the snapshot no longer fits
+        assert known.load(store, s) == known.read(s) != saved
+    del s
+
+
 def test_the_identity_index_links_exactly_as_comparing_with_every_person(tmp_path):
     files = generate(40, tmp_path, seed=11)
 

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from . import known
 from .appeal import Appeal, AppealError, read_appeal
 from .errors import RepgraphError
 from .extract import extract
@@ -27,7 +29,9 @@ from .packed import PackedGraphs
 from .progress import Progress
 from .shapecheck import conforms
 from .store import appeal_graph_count, can_exchange, discard_copy, fresh_copy, install, open_store, replace_graphs, write_lock
-from .validate import Problem, validate_graph
+
+if TYPE_CHECKING:
+    from .validate import Problem
 
 APPEAL_SUFFIXES = (".txt", ".html", ".htm")
 PARALLEL_FROM = 40          # fewer files are read in this process: starting workers would cost more
@@ -97,6 +101,7 @@ def check_graph(graph: str, quads: list[ox.Quad]) -> list[Problem]:
     """The SHACL problems of one appeal graph: the fast check clears a conforming graph, pyshacl reports the rest."""
     if conforms(quads):
         return []
+    from .validate import validate_graph       # pyshacl and rdflib load only for a graph the fast check flags
     problems, _ = validate_graph(graph, quads)
     return problems
 
@@ -197,7 +202,7 @@ def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr
 def _build_locked(files, paths, store_dir, force, log, workers, everything) -> BuildResult:
     store = open_store(store_dir)
     manifest = Manifest.load(store_dir, store)
-    registry = Registry.for_build(store, paths)
+    registry = Registry.for_build(store, paths, store_dir, manifest.stored)
     todo = files if everything or registry.curation_changed else [f for f in files if not manifest.unchanged(f)]
     stream = None
     if len(todo) >= STREAM_FROM and can_exchange() and appeal_graph_count(store) <= len(todo):
@@ -212,6 +217,7 @@ def _build_locked(files, paths, store_dir, force, log, workers, everything) -> B
         raise
     result.unchanged = len(files) - len(todo)
     store.flush()
+    known.save(store_dir, None if result.copied else registry.snapshot(store, result.built.graphs))
     manifest.record(result.appeals)
     result.manifest = manifest
     return result

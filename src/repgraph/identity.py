@@ -12,10 +12,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from . import curation, iris
+from . import known as store_rows
 from .appeal import Appeal
 from .cases import case_code, case_quads
 from .facts import Facts, Person
@@ -216,11 +218,14 @@ class Registry:
         self.curation_digest = ""
         self.curation_changed = False            # when it changed, every appeal is rebuilt
         self._by_skeleton: dict[str, set[str]] | None = None    # name-word skeleton -> person IRIs (see _candidates)
+        self.rows = store_rows.StoreRows()            # what the store said when this registry was read from it
 
     @classmethod
-    def for_build(cls, store: ox.Store, paths: list[str]) -> Registry:
-        """The registry of STORE, steered by the curation file beside the appeals of PATHS."""
-        reg = cls.from_store(store)
+    def for_build(cls, store: ox.Store, paths: list[str], store_dir: Path | None = None,
+                  hashes: dict[str, str] | None = None) -> Registry:
+        """The registry of STORE (at STORE_DIR, whose content hashes are HASHES if given), steered by the
+        curation file beside the appeals of PATHS."""
+        reg = cls.from_store(store, store_dir, hashes)
         path = curation.find(paths)
         reg.use_curation(curation.load(path))
         reg.curation_digest = curation.digest(path)
@@ -231,9 +236,7 @@ class Registry:
     def settle(self, store: ox.Store, built: Built) -> tuple[list[ox.Quad], dict[str, list[ox.Quad]], list[str]]:
         """After preparing the graphs of BUILT for STORE: the identity graph's quads, the identity decisions to
         add to each built graph, and the warnings about corrections that no longer apply."""
-        person = (N(RDF + "type"), N(RG + "Person"))
-        present = built.persons | {q.subject.value for q in store.quads_for_pattern(None, *person, None)
-                                   if q.graph_name.value not in built.graphs}
+        present = built.persons | {row[0] for g, rows in self.rows.persons.items() if g not in built.graphs for row in rows}
         quads = self.identity_graph(present)
         quads.append(ox.Quad(N(IDENTITY_GRAPH), N(RG + "curationDigest"), ox.Literal(self.curation_digest), N(IDENTITY_GRAPH)))
         kept = {q.object.value for q in store.quads_for_pattern(None, N(RG + "code"), None, None)
@@ -253,33 +256,41 @@ class Registry:
                 self.apart[(fold(c.fields["name"]), iris.appeal(str(c.fields["appeal"])))] = c
 
     @classmethod
-    def from_store(cls, store: ox.Store) -> Registry:
-        """The persons and organisations in STORE, with the countries and cases they appear in."""
-        reg = cls()
-        q = f"""SELECT ?p ?a ?n ?c ?k ?ctx ?kind WHERE {{ GRAPH ?g {{ ?p a <{RG}Person> . ?a a <{RG}Appeal> .
-                OPTIONAL {{ ?a <{RG}countryCode> ?c }} OPTIONAL {{ ?a <{RG}case>/<{RG}caseCode> ?k }}
-                {{ ?p <{SCHEMA}name> ?n }} UNION {{ ?p <{SKOS}altLabel> ?n }}
-                UNION {{ ?t <{RG}person> ?p ; <{RG}relative>/<{SCHEMA}name> ?ctx BIND("r" AS ?kind) }}
-                UNION {{ ?t <{RG}relative> ?p ; <{RG}person>/<{SCHEMA}name> ?ctx BIND("r" AS ?kind) }}
-                UNION {{ ?t a <{RG}Membership> ; <{RG}person> ?p ; <{RG}organisation> ?o .
-                         {{ ?o <{SCHEMA}name> ?ctx }} UNION {{ ?o <{RG}acronym> ?ctx }} BIND("o" AS ?kind) }} }} }}"""
-        for row in store.query(q):
-            node = reg.nodes.setdefault(row["p"].value, Node(row["p"].value))
-            a = row["a"].value
-            m = node.by_appeal.setdefault(a, Mention([], a, row["c"].value if row["c"] else "", row["k"].value if row["k"] else ""))
-            reg.in_appeal.setdefault(a, set()).add(node.iri)
-            if row["n"] and row["n"].value not in m.names:
-                m.names.append(row["n"].value)
-            if row["ctx"]:
-                (m.relatives if row["kind"].value == "r" else m.organisations).add(fold(row["ctx"].value))
-        reg.prior = {iri: set(node.names) for iri, node in reg.nodes.items()}
+    def from_store(cls, store: ox.Store, store_dir: Path | None = None, hashes: dict[str, str] | None = None) -> Registry:
+        """The persons and organisations in STORE, with the countries and cases they appear in (read from the
+        snapshot beside the store at STORE_DIR when it fits: `repgraph.known`)."""
+        reg = cls.from_rows(store_rows.load(store_dir, store, hashes))
         reg.retired = {q.subject.value: q.object.value for q in store.quads_for_pattern(
             None, N(OWL + "sameAs"), None, N(IDENTITY_GRAPH)) if q.object.value.startswith(ID)}
-        q = f"""SELECT ?o ?n WHERE {{ GRAPH ?g {{ ?o a <{RG}Organisation> .
-                {{ ?o <{SCHEMA}name> ?n }} UNION {{ ?o <{SKOS}altLabel> ?n }} UNION {{ ?o <{RG}acronym> ?n }} }} }}"""
-        for row in store.query(q):
-            reg.orgs.setdefault(fold(row["n"].value), row["o"].value)
         return reg
+
+    @classmethod
+    def from_rows(cls, rows: store_rows.StoreRows) -> Registry:
+        reg = cls()
+        reg.rows = rows
+        folded: dict[str, str] = {}         # the same names recur across an archive: fold each once
+        for p, a, n, c, k, ctx, kind in rows.person_rows():
+            node = reg.nodes.setdefault(p, Node(p))
+            m = node.by_appeal.setdefault(a, Mention([], a, c, k))
+            reg.in_appeal.setdefault(a, set()).add(node.iri)
+            reg.prior.setdefault(p, set())
+            if n and n not in m.names:
+                m.names.append(n)
+                reg.prior[p].add(n)
+            if ctx:
+                (m.relatives if kind == "r" else m.organisations).add(folded.get(ctx) or folded.setdefault(ctx, fold(ctx)))
+        for o, n in rows.org_rows():
+            reg.orgs.setdefault(folded.get(n) or folded.setdefault(n, fold(n)), o)
+        return reg
+
+    def snapshot(self, store: ox.Store, built: Collection[str]) -> store_rows.StoreRows | None:
+        """The rows of STORE after a build that rebuilt the graphs BUILT: this registry's rows with those
+        graphs read again; None after a large build (reading them all again would cost what it saves)."""
+        if len(built) > store_rows.SMALL:
+            return None
+        rows = store_rows.StoreRows(dict(self.rows.persons), dict(self.rows.orgs), dict(self.rows.hashes))
+        rows.replace(store_rows.read(store, sorted(built)), built)
+        return rows
 
     def resolve(self, person: Person, mention: Mention | None = None) -> str:
         """The IRI of PERSON: an existing node's when the evidence says it is them, else a new one."""

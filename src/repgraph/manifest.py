@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from . import iris
 from .appeal import Appeal
-from .namespaces import RG
 from .resources import ontology_dir
+from .store import content_hashes
 
 NAME = "repgraph-build.json"
 
@@ -39,6 +39,24 @@ def file_digest(path: Path) -> str:
         return ""
 
 
+@lru_cache(maxsize=4096)
+def _folder(path: Path) -> Path:
+    return path.resolve()
+
+
+def _resolved(file: Path) -> str:
+    """FILE's absolute path, its folder resolved once for all the files in it."""
+    return str(_folder(file.parent) / file.name)
+
+
+def _stat(path: Path) -> list[int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return []
+    return [st.st_size, st.st_mtime_ns]
+
+
 class Manifest:
     def __init__(self, path: Path, files: dict[str, dict], stored: dict[str, str]):
         self.path = path
@@ -53,19 +71,20 @@ class Manifest:
         except (OSError, ValueError):
             data = {}
         files = data.get("files", {}) if isinstance(data, dict) and data.get("fingerprint") == fingerprint() else {}
-        q = f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?a <{RG}contentHash> ?h }} }}"
-        stored = {row["g"].value: row["h"].value for row in store.query(q)} if files else {}
-        return cls(path, files, stored)
+        return cls(path, files, content_hashes(store))
 
     def unchanged(self, file: Path) -> bool:
-        """Whether FILE was built before, is byte for byte the same, and its graph is in the store as built."""
-        entry = self.files.get(str(file.resolve()))
-        return bool(entry) and entry["sha256"] == file_digest(file) and self.stored.get(entry["graph"]) == entry["hash"]
+        """Whether FILE was built before, is byte for byte the same, and its graph is in the store as built.
+        A file whose size and modification time are those recorded is not read again (as make and git do)."""
+        entry = self.files.get(_resolved(file))
+        if not entry or self.stored.get(entry["graph"]) != entry["hash"]:
+            return False
+        return entry.get("stat") == _stat(file) or entry["sha256"] == file_digest(file)
 
     def record(self, appeals: list[Appeal]) -> None:
         for a in appeals:
-            self.files[str(a.source.resolve())] = {"sha256": file_digest(a.source), "graph": iris.graph(a.code),
-                                                   "hash": a.content_hash}
+            self.files[_resolved(a.source)] = {"sha256": file_digest(a.source), "graph": iris.graph(a.code),
+                                                   "hash": a.content_hash, "stat": _stat(a.source)}
 
     def save(self) -> None:
         """Write the manifest through a temporary file, so it is never half-written."""

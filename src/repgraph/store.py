@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import RepgraphError
-from .namespaces import SHARED_GRAPHS
+from .namespaces import RG, SHARED_GRAPHS
 
 DEFAULT_STORE = "store"
 
@@ -150,6 +150,14 @@ def _exchange(a: Path, b: Path) -> None:
     if libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) != 0:
         err = ctypes.get_errno()
         raise RepgraphError(f"{b}: cannot put the new store in place ({os.strerror(err)}); the old one is unchanged")
+
+
+def content_hashes(store: ox.Store, graphs: list[str] | None = None) -> dict[str, str]:
+    """graph IRI -> the rg:contentHash its appeal carries (of GRAPHS only, if given)."""
+    hashed = ox.NamedNode(RG + "contentHash")
+    found = store.quads_for_pattern(None, hashed, None, None) if graphs is None else \
+        (q for g in graphs for q in store.quads_for_pattern(None, hashed, None, ox.NamedNode(g)))
+    return {q.graph_name.value: q.object.value for q in found}
 
 
 def appeal_graph_count(store: ox.Store) -> int:

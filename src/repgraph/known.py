@@ -1,0 +1,112 @@
+"""What a store already says about persons and organisations, as identity needs it.
+
+Read with two SPARQL queries, graph by graph, and kept beside the store (repgraph-identity.json) after a
+build, so that adding one appeal to a large archive does not read the whole archive again (at 10,000
+appeals the queries take some 8 s, the snapshot a fraction of a second). A snapshot is only used when the
+store holds exactly the appeal graphs, with the same content hashes, that it was written for, by the same
+code; the rows of each graph are sorted, so a registry built from a snapshot is the one built from the store.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .manifest import fingerprint
+from .namespaces import RG, SCHEMA, SKOS
+from .store import content_hashes
+
+SNAPSHOT = "repgraph-identity.json"
+SMALL = 200        # graphs: a build that rebuilt more leaves no snapshot (the next build reads the store)
+
+# {g}: ?g (every graph, selected first) or one graph's IRI, which is far faster than restricting ?g
+_PERSONS = f"""SELECT {{g}} ?p ?a ?n ?c ?k ?ctx ?kind WHERE {{ GRAPH {{g}} {{ ?p a <{RG}Person> . ?a a <{RG}Appeal> .
+    OPTIONAL {{ ?a <{RG}countryCode> ?c }} OPTIONAL {{ ?a <{RG}case>/<{RG}caseCode> ?k }}
+    {{ ?p <{SCHEMA}name> ?n }} UNION {{ ?p <{SKOS}altLabel> ?n }}
+    UNION {{ ?t <{RG}person> ?p ; <{RG}relative>/<{SCHEMA}name> ?ctx BIND("r" AS ?kind) }}
+    UNION {{ ?t <{RG}relative> ?p ; <{RG}person>/<{SCHEMA}name> ?ctx BIND("r" AS ?kind) }}
+    UNION {{ ?t a <{RG}Membership> ; <{RG}person> ?p ; <{RG}organisation> ?o .
+             {{ ?o <{SCHEMA}name> ?ctx }} UNION {{ ?o <{RG}acronym> ?ctx }} BIND("o" AS ?kind) }} }} }}"""
+_ORGS = f"""SELECT {{g}} ?o ?n WHERE {{ GRAPH {{g}} {{ ?o a <{RG}Organisation> .
+    {{ ?o <{SCHEMA}name> ?n }} UNION {{ ?o <{SKOS}altLabel> ?n }} UNION {{ ?o <{RG}acronym> ?n }} }} }}"""
+
+
+@dataclass
+class StoreRows:
+    """graph IRI -> its rows: persons (p, a, n, c, k, ctx, kind) and organisations (o, n); "" for unbound."""
+    persons: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    orgs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict, compare=False)   # graph -> rg:contentHash, for the stamp
+
+    def replace(self, other: StoreRows, graphs: Iterable[str]) -> None:
+        """Take OTHER's rows for GRAPHS (none when OTHER has none: the graph is gone)."""
+        for g in graphs:
+            for mine, theirs in ((self.persons, other.persons), (self.orgs, other.orgs), (self.hashes, other.hashes)):
+                mine.pop(g, None)
+                if g in theirs:
+                    mine[g] = theirs[g]
+
+    def person_rows(self) -> Iterable[tuple[str, ...]]:
+        return (row for g in sorted(self.persons) for row in self.persons[g])
+
+    def org_rows(self) -> Iterable[tuple[str, ...]]:
+        return (row for g in sorted(self.orgs) for row in self.orgs[g])
+
+
+def _values(row) -> tuple[str, ...]:
+    return tuple(t.value if t is not None else "" for t in row)
+
+
+def _grouped(store: ox.Store, query: str, graphs: list[str] | None) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    if graphs is None:
+        for row in store.query(query.replace("{g}", "?g")):
+            out.setdefault(row[0].value, []).append(_values(list(row)[1:]))
+    else:
+        for g in graphs:
+            rows = [_values(row) for row in store.query(query.replace("SELECT {g}", "SELECT").replace("{g}", f"<{g}>"))]
+            if rows:
+                out[g] = rows
+    for rows in out.values():
+        rows.sort()
+    return out
+
+
+def read(store: ox.Store, graphs: list[str] | None = None) -> StoreRows:
+    """The rows of STORE (of GRAPHS only, if given)."""
+    return StoreRows(_grouped(store, _PERSONS, graphs), _grouped(store, _ORGS, graphs), content_hashes(store, graphs))
+
+
+def stamp(hashes: dict[str, str]) -> str:
+    """A digest of a store's appeal graphs and their content HASHES, and of the code that read them."""
+    return hashlib.sha256(repr((fingerprint(), sorted(hashes.items()))).encode("utf-8")).hexdigest()
+
+
+def load(store_dir: Path | None, store: ox.Store, hashes: dict[str, str] | None = None) -> StoreRows:
+    """The rows of the store at STORE_DIR, from its snapshot when that fits (HASHES: its content_hashes)."""
+    if store_dir is not None:
+        hashes = content_hashes(store) if hashes is None else hashes
+        try:
+            data = json.loads((store_dir / SNAPSHOT).read_text(encoding="utf-8"))
+            if data["stamp"] == stamp(hashes):
+                persons, orgs = ({g: [tuple(r) for r in rows] for g, rows in data[k].items()} for k in ("persons", "orgs"))
+                return StoreRows(persons, orgs, hashes)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    return read(store)
+
+
+def save(store_dir: Path, rows: StoreRows | None) -> None:
+    """Write the snapshot of the store at STORE_DIR holding ROWS (through a temporary file); None removes it."""
+    path = store_dir / SNAPSHOT
+    if rows is None:
+        path.unlink(missing_ok=True)
+        return
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(json.dumps({"stamp": stamp(rows.hashes), "persons": rows.persons, "orgs": rows.orgs}), encoding="utf-8")
+    os.replace(tmp, path)
