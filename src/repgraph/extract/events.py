@@ -30,8 +30,8 @@ PRE_TRIAL = re.compile(r"\b(?:detention|remand|custody|pre-?trial)\b", re.I)
 def _triggers() -> list[tuple[str, re.Pattern]]:
     """One pattern per event type (its triggers as alternatives, longest first), the more precise types first."""
     order = {k: i for i, k in enumerate(PRECEDENCE)}
-    kinds = sorted((t for t in event_types() if t.patterns), key=lambda t: order.get(t.notation, 99))
-    return [(t.notation, re.compile("|".join(p.pattern for p in t.patterns), re.I)) for t in kinds]
+    kinds = sorted((t for t in event_types() if t.alternation), key=lambda t: order.get(t.notation, 99))
+    return [(t.notation, t.alternation) for t in kinds]
 
 
 def extract(doc: Doc, parts: Participants, dates: Dates, facts: Facts) -> None:
