@@ -71,9 +71,15 @@ def _keyword_kinds() -> list[tuple[re.Pattern, str]]:
 
 
 @cache
-def _gazetteer() -> list[tuple[re.Pattern, object, str]]:
-    return [(re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])"), ko, alias)
-            for ko in known_organisations() for alias in (ko.name,) + ko.aliases]
+def _gazetteer() -> tuple[re.Pattern, dict[str, object]]:
+    """One pattern for every name and alias of the known organisations (longest first, one scan of the text),
+    and the organisation each names (the first that has it)."""
+    named: dict[str, object] = {}
+    for ko in known_organisations():
+        for alias in (ko.name,) + ko.aliases:
+            named.setdefault(alias, ko)
+    alternatives = "|".join(re.escape(a) for a in sorted(named, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), named
 
 
 def kind_of(name: str) -> str | None:
@@ -211,13 +217,13 @@ def find_mentions(doc: Doc, skip: list[tuple[int, int]]) -> list[OrgMention]:
         start = m.start() + m.group().find(name)
         out.append(OrgMention(start, start + len(name), name, kind_of(name.title()) or kind_of(name) or "state_body",
                               "org-lower-institution"))
-    for pattern, ko, alias in _gazetteer():
-            for m in pattern.finditer(text):
-                if not skipped(m.start(), m.end()):
-                    # named as the text writes it; the gazetteer's other names only tie mentions together
-                    out.append(OrgMention(m.start(), m.end(), alias, ko.kind, "org-gazetteer",
-                                          acronym=alias if alias.isupper() else "",
-                                          alias=ko.name if alias != ko.name else ""))
+    pattern, named = _gazetteer()
+    for m in pattern.finditer(text):
+        alias, ko = m.group(), named[m.group()]
+        if not skipped(m.start(), m.end()):
+            # named as the text writes it; the gazetteer's other names only tie mentions together
+            out.append(OrgMention(m.start(), m.end(), alias, ko.kind, "org-gazetteer",
+                                  acronym=alias if alias.isupper() else "", alias=ko.name if alias != ko.name else ""))
     defined = {mm.acronym for mm in out if mm.acronym}
     for m in re.finditer(r"(?<![\w(-])([A-Z]{3,8})(?![\w)-])", text):
         acr = m.group(1)

@@ -17,10 +17,9 @@ def extract(doc: Doc, facts: Facts) -> None:
         for kind in sensitive_kinds():
             if sent.region != "narrative" and kind.notation != WHOLE_APPEAL:
                 continue
-            for pat in kind.patterns:
-                for m in pat.finditer(doc.text, sent.start, sent.end):
-                    if any(a < m.end() and m.start() < b for a, b in taken):
-                        continue
-                    taken.append((m.start(), m.end()))
-                    ev = doc.evidence(m.start(), m.end(), f"sensitive:{kind.notation}", 0.9, whole_sentence=False)
-                    facts.sensitive.append(SensitiveDetail(kind.notation, ev))
+            for m in kind.alternation.finditer(doc.text, sent.start, sent.end) if kind.alternation else ():
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                ev = doc.evidence(m.start(), m.end(), f"sensitive:{kind.notation}", 0.9, whole_sentence=False)
+                facts.sensitive.append(SensitiveDetail(kind.notation, ev))
