@@ -1,14 +1,13 @@
 """Bulk loading of N-Quads into a store, from a stream of chunks: at once, or on a thread while a build goes on.
 
 pyoxigraph's bulk loader reads a file-like object; `ChunkReader` makes one of an iterator of byte chunks
-(one appeal graph's N-Quads each). `BackgroundLoad` runs the loader on a thread fed through a bounded queue,
-so that a large build loads each graph as soon as it is prepared (the loader releases the GIL while it
-parses and writes) instead of holding every graph until the end."""
+(one appeal graph's N-Quads each). `BackgroundLoad` runs the loader on a thread fed through a pipe, so that
+a large build loads each graph as soon as it is prepared instead of holding every graph until the end."""
 from __future__ import annotations
 
-import queue
+import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 
@@ -40,59 +39,49 @@ def load_chunks(store: ox.Store, chunks: Iterable[bytes]) -> None:
     store.bulk_load(input=ChunkReader(chunks), format=NQ)
 
 
-class Aborted(Exception):
-    """The build that fed a background load gave up."""
-
-
-_END = object()
-
-
 class BackgroundLoad:
-    """N-Quads chunks loaded into STORE on a thread as they are given (`put`); `close` waits for the end
-    (and raises what the loader raised), `abort` stops it."""
+    """N-Quads chunks loaded into STORE on a thread as they are given (`put`): they go through a pipe that
+    Oxigraph reads itself (/dev/fd), so the loader needs no Python, and so not the GIL, while it works.
+    A full pipe makes `put` wait for the loader; `close` waits for the end (and raises what the loader
+    raised); `abort` stops it (what it loaded is to be thrown away)."""
 
-    def __init__(self, store: ox.Store, depth: int = 64):
+    def __init__(self, store: ox.Store):
         self.store = store
-        self._queue: queue.Queue = queue.Queue(depth)
+        self._read, self._write = os.pipe()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="repgraph-load", daemon=True)
         self._thread.start()
 
-    def _chunks(self) -> Iterator[bytes]:
-        while (item := self._queue.get()) is not _END:
-            if isinstance(item, Aborted):
-                raise item
-            yield item
-
     def _run(self) -> None:
         try:
-            load_chunks(self.store, self._chunks())
+            self.store.bulk_load(path=f"/dev/fd/{self._read}", format=NQ)
         except BaseException as err:      # handed to the thread that calls close
             self._error = err
-
-    def _send(self, item) -> None:
-        """Queue ITEM for the loader, unless the loader has stopped (never blocks on a dead thread)."""
-        while self._thread.is_alive():
-            try:
-                self._queue.put(item, timeout=0.5)
-                return
-            except queue.Full:
-                continue
+        finally:
+            os.close(self._read)          # a writer now fails instead of waiting for a loader that is gone
 
     def put(self, chunk: bytes) -> None:
-        self._send(chunk)
-        if self._error is not None:
-            raise self._error
+        view = memoryview(chunk)
+        try:
+            while view:
+                view = view[os.write(self._write, view):]
+        except BrokenPipeError:
+            self._thread.join()
+            raise self._error or RuntimeError("the bulk loader stopped") from None
+
+    def _finish(self) -> None:
+        if self._write >= 0:
+            os.close(self._write)
+            self._write = -1
+        self._thread.join()
 
     def close(self) -> None:
-        self._send(_END)
-        self._thread.join()
+        self._finish()
         if self._error is not None:
             raise self._error
 
     def abort(self) -> None:
-        self._send(Aborted())
-        self._thread.join()
+        self._finish()
 
 
 class GraphStream:
