@@ -28,7 +28,8 @@ from .manifest import Manifest
 from .packed import PackedGraphs
 from .progress import Progress
 from .shapecheck import conforms
-from .store import appeal_graph_count, can_exchange, discard_copy, fresh_copy, install, open_store, replace_graphs, write_lock
+from .store import (appeal_graph_count, can_exchange, discard_copy, fresh_copy, install, open_read, open_store,
+                    replace_graphs, write_lock)
 
 if TYPE_CHECKING:
     from .validate import Problem
@@ -195,6 +196,7 @@ def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr
         result = _build_locked(files, paths, store_dir, force, log, workers, everything)
         if result.copied:      # the store handle is closed now: the loaded copy can take the store's place
             install(store_dir)
+            known.save(store_dir, known.read(open_read(store_dir)))     # read-only: readers may be at it too
         result.manifest.save()
     return result
 

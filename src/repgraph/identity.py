@@ -285,7 +285,7 @@ class Registry:
 
     def snapshot(self, store: ox.Store, built: Collection[str]) -> store_rows.StoreRows | None:
         """The rows of STORE after a build that rebuilt the graphs BUILT: this registry's rows with those
-        graphs read again; None after a large build (reading them all again would cost what it saves)."""
+        graphs read again; None after a large build (the store is read whole once it is in place)."""
         if len(built) > store_rows.SMALL:
             return None
         rows = store_rows.StoreRows(dict(self.rows.persons), dict(self.rows.orgs), dict(self.rows.hashes))

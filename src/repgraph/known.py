@@ -22,7 +22,7 @@ from .namespaces import RG, SCHEMA, SKOS
 from .store import content_hashes
 
 SNAPSHOT = "repgraph-identity.json"
-SMALL = 200        # graphs: a build that rebuilt more leaves no snapshot (the next build reads the store)
+SMALL = 200        # graphs: after a build that rebuilt more, the whole store is read again for the snapshot
 
 # {g}: ?g (every graph, selected first) or one graph's IRI, which is far faster than restricting ?g
 _PERSONS = f"""SELECT {{g}} ?p ?a ?n ?c ?k ?ctx ?kind WHERE {{ GRAPH {{g}} {{ ?p a <{RG}Person> . ?a a <{RG}Appeal> .
