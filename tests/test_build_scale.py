@@ -142,6 +142,12 @@ def test_the_identity_snapshot_beside_the_store_is_the_store_read_again(folder, 
             m.setattr(known, "read", lambda *a: pytest.fail("the snapshot fits: the store need not be read"))
             saved = known.load(store, s)
         assert saved == fresh and len(saved.persons) == 3
+        snapshot = store / known.SNAPSHOT
+        good = snapshot.read_bytes()
+        import pickle
+        snapshot.write_bytes(pickle.dumps((known.stamp(saved.hashes), {"g": [print]}, {})))
+        assert known.load(store, s) == fresh          # a snapshot naming a function is refused, the store read
+        snapshot.write_bytes(good)
         graph = min(saved.persons)
         s.update(f"DROP GRAPH <{graph}>")          # changed behind repgraph's back: the snapshot no longer fits
         assert known.load(store, s) == known.read(s) != saved

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 APPEAL_SUFFIXES = (".txt", ".html", ".htm")
 PARALLEL_FROM = 40          # fewer files are read in this process: starting workers would cost more
-STREAM_FROM = 200           # files: a build of this many that replaces nearly every graph loads while it prepares
+STREAM_FROM = 200           # files: a build of this many that rebuilds most of the store loads while it prepares
+                            # (into a new store, copying the graphs it keeps: cheaper than removing those it rebuilds)
 
 
 def appeal_files(paths: list[str]) -> list[Path]:
@@ -207,7 +208,7 @@ def _build_locked(files, paths, store_dir, force, log, workers, everything) -> B
     registry = Registry.for_build(store, paths, store_dir, manifest.stored)
     todo = files if everything or registry.curation_changed else [f for f in files if not manifest.unchanged(f)]
     stream = None
-    if len(todo) >= STREAM_FROM and can_exchange() and appeal_graph_count(store) <= len(todo):
+    if len(todo) >= STREAM_FROM and can_exchange() and appeal_graph_count(store) < 2 * len(todo):
         stream = GraphStream(fresh_copy(store_dir))
     try:
         result = _prepare_and_load(store, store_dir, todo, registry, force, log, workers, stream)

@@ -219,6 +219,7 @@ class Registry:
         self.curation_changed = False            # when it changed, every appeal is rebuilt
         self._by_skeleton: dict[str, set[str]] | None = None    # name-word skeleton -> person IRIs (see _candidates)
         self.rows = store_rows.StoreRows()            # what the store said when this registry was read from it
+        self.graphs_of: dict[str, set[str]] = {}      # person IRI -> the graphs of the store that name them
 
     @classmethod
     def for_build(cls, store: ox.Store, paths: list[str], store_dir: Path | None = None,
@@ -236,7 +237,7 @@ class Registry:
     def settle(self, store: ox.Store, built: Built) -> tuple[list[ox.Quad], dict[str, list[ox.Quad]], list[str]]:
         """After preparing the graphs of BUILT for STORE: the identity graph's quads, the identity decisions to
         add to each built graph, and the warnings about corrections that no longer apply."""
-        present = built.persons | {row[0] for g, rows in self.rows.persons.items() if g not in built.graphs for row in rows}
+        present = built.persons | {p for p, graphs in self.graphs_of.items() if not graphs <= built.graphs}
         quads = self.identity_graph(present)
         quads.append(ox.Quad(N(IDENTITY_GRAPH), N(RG + "curationDigest"), ox.Literal(self.curation_digest), N(IDENTITY_GRAPH)))
         kept = {q.object.value for q in store.quads_for_pattern(None, N(RG + "code"), None, None)
@@ -269,7 +270,8 @@ class Registry:
         reg = cls()
         reg.rows = rows
         folded: dict[str, str] = {}         # the same names recur across an archive: fold each once
-        for p, a, n, c, k, ctx, kind in rows.person_rows():
+        for g, (p, a, n, c, k, ctx, kind) in rows.person_rows():
+            reg.graphs_of.setdefault(p, set()).add(g)
             node = reg.nodes.setdefault(p, Node(p))
             m = node.by_appeal.setdefault(a, Mention([], a, c, k))
             reg.in_appeal.setdefault(a, set()).add(node.iri)

@@ -1,6 +1,6 @@
 """What a store already says about persons and organisations, as identity needs it.
 
-Read with two SPARQL queries, graph by graph, and kept beside the store (repgraph-identity.json) after a
+Read with two SPARQL queries, graph by graph, and kept beside the store (repgraph-identity.pickle) after a
 build, so that adding one appeal to a large archive does not read the whole archive again (at 10,000
 appeals the queries take some 8 s, the snapshot a fraction of a second). A snapshot is only used when the
 store holds exactly the appeal graphs, with the same content hashes, that it was written for, by the same
@@ -9,8 +9,9 @@ code; the rows of each graph are sorted, so a registry built from a snapshot is 
 from __future__ import annotations
 
 import hashlib
-import json
+import io
 import os
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from .manifest import fingerprint
 from .namespaces import RG, SCHEMA, SKOS
 from .store import content_hashes
 
-SNAPSHOT = "repgraph-identity.json"
+SNAPSHOT = "repgraph-identity.pickle"
 SMALL = 200        # graphs: after a build that rebuilt more, the whole store is read again for the snapshot
 
 # {g}: ?g (every graph, selected first) or one graph's IRI, which is far faster than restricting ?g
@@ -51,8 +52,9 @@ class StoreRows:
                 if g in theirs:
                     mine[g] = theirs[g]
 
-    def person_rows(self) -> Iterable[tuple[str, ...]]:
-        return (row for g in sorted(self.persons) for row in self.persons[g])
+    def person_rows(self) -> Iterable[tuple[str, tuple[str, ...]]]:
+        """(graph, row) for every person row, graph by graph."""
+        return ((g, row) for g in sorted(self.persons) for row in self.persons[g])
 
     def org_rows(self) -> Iterable[tuple[str, ...]]:
         return (row for g in sorted(self.orgs) for row in self.orgs[g])
@@ -87,16 +89,22 @@ def stamp(hashes: dict[str, str]) -> str:
     return hashlib.sha256(repr((fingerprint(), sorted(hashes.items()))).encode("utf-8")).hexdigest()
 
 
+class _PlainData(pickle.Unpickler):
+    """Unpickles strings, tuples, lists and dicts only: a snapshot can name no class or function to run."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
 def load(store_dir: Path | None, store: ox.Store, hashes: dict[str, str] | None = None) -> StoreRows:
     """The rows of the store at STORE_DIR, from its snapshot when that fits (HASHES: its content_hashes)."""
     if store_dir is not None:
         hashes = content_hashes(store) if hashes is None else hashes
         try:
-            data = json.loads((store_dir / SNAPSHOT).read_text(encoding="utf-8"))
-            if data["stamp"] == stamp(hashes):
-                persons, orgs = ({g: [tuple(r) for r in rows] for g, rows in data[k].items()} for k in ("persons", "orgs"))
+            saved, persons, orgs = _PlainData(io.BytesIO((store_dir / SNAPSHOT).read_bytes())).load()
+            if saved == stamp(hashes) and isinstance(persons, dict) and isinstance(orgs, dict):
                 return StoreRows(persons, orgs, hashes)
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, pickle.UnpicklingError, ValueError, TypeError, EOFError):
             pass
     return read(store)
 
@@ -108,5 +116,5 @@ def save(store_dir: Path, rows: StoreRows | None) -> None:
         path.unlink(missing_ok=True)
         return
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps({"stamp": stamp(rows.hashes), "persons": rows.persons, "orgs": rows.orgs}), encoding="utf-8")
+    tmp.write_bytes(pickle.dumps((stamp(rows.hashes), rows.persons, rows.orgs), protocol=pickle.HIGHEST_PROTOCOL))
     os.replace(tmp, path)
