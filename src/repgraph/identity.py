@@ -240,9 +240,12 @@ class Registry:
         present = built.persons | {p for p, graphs in self.graphs_of.items() if not graphs <= built.graphs}
         quads = self.identity_graph(present)
         quads.append(ox.Quad(N(IDENTITY_GRAPH), N(RG + "curationDigest"), ox.Literal(self.curation_digest), N(IDENTITY_GRAPH)))
-        kept = {q.object.value for q in store.quads_for_pattern(None, N(RG + "code"), None, None)
-                if q.graph_name.value not in built.graphs}
-        return quads, self.decision_quads(built.graphs), self.unused_corrections(built.codes, kept)
+        warnings = []
+        if self.corrections:        # which appeals the store keeps matters only to the analysts' corrections
+            kept = {q.object.value for q in store.quads_for_pattern(None, N(RG + "code"), None, None)
+                    if q.graph_name.value not in built.graphs}
+            warnings = self.unused_corrections(built.codes, kept)
+        return quads, self.decision_quads(built.graphs), warnings
 
     def use_curation(self, corrections: list[curation.Correction]) -> None:
         """Take the analysts' merges and splits; the fact corrections are applied per appeal by `correct`."""
