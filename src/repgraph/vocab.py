@@ -29,16 +29,23 @@ def _first(props: dict[str, list[str]], key: str, default: str = "") -> str:
     return sorted(values)[0] if values else default
 
 
+def word_bounded(alternatives: list[str], flags=re.I) -> re.Pattern:
+    """One pattern for ALTERNATIVES (regular expressions, tried in the order given) matching whole words only;
+    the boundaries are checked once around them (three times faster to scan than each alternative bounded)."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{v})" for v in alternatives) + r")(?![\w-])", flags)
+
+
+def _longest_first(values: list[str]) -> list[str]:
+    return sorted(values, key=len, reverse=True)
+
+
 def _patterns(values: list[str], flags=re.I) -> list[re.Pattern]:
-    return [re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", flags) for v in sorted(values, key=len, reverse=True)]
+    return [word_bounded([v], flags) for v in _longest_first(values)]
 
 
 def _alternation(values: list[str], flags=re.I) -> re.Pattern | None:
-    """VALUES as one pattern matching what the first of `_patterns` to match matches, the word boundaries
-    checked once around the alternatives (three times faster to scan than the patterns joined with '|')."""
-    if not values:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{v})" for v in sorted(values, key=len, reverse=True)) + r")(?![\w-])", flags)
+    """VALUES as one pattern matching what the first of `_patterns` to match matches."""
+    return word_bounded(_longest_first(values), flags) if values else None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from functools import cache
 
 from ..facts import Organisation
 from ..text import fold, is_common_word
-from ..vocab import countries, known_organisations, org_kinds
+from ..vocab import countries, known_organisations, org_kinds, word_bounded
 from .doc import Doc
 
 CAP = r"(?:[A-ZÀ-ÞİŞÇĞ][\w&/-]*(?:\.[a-z]+)*(?:['’]s|(?<=s)['’](?=\s))?)"
@@ -78,8 +78,7 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, object]]:
     for ko in known_organisations():
         for alias in (ko.name,) + ko.aliases:
             named.setdefault(alias, ko)
-    alternatives = "|".join(re.escape(a) for a in sorted(named, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), named
+    return word_bounded([re.escape(a) for a in sorted(named, key=len, reverse=True)], 0), named
 
 
 def kind_of(name: str) -> str | None:
