@@ -176,7 +176,7 @@ def prepare(files: list[Path], registry: Registry, workers: int = 1, log=sys.std
             result.built.add(graph, quads)
             result.sizes[graph] = len(quads)
             if stream is None:
-                result.graphs.put(graph, len(quads), data)
+                result.graphs.put(graph, data)
             else:
                 stream.put(graph, data)
             result.appeals.append(appeal)

@@ -1,42 +1,14 @@
-"""Bulk loading of N-Quads into a store, from a stream of chunks: at once, or on a thread while a build goes on.
-
-pyoxigraph's bulk loader reads a file-like object; `ChunkReader` makes one of an iterator of byte chunks
-(one appeal graph's N-Quads each). `BackgroundLoad` runs the loader on a thread fed through a pipe, so that
-a large build loads each graph as soon as it is prepared instead of holding every graph until the end."""
+"""Bulk loading of N-Quads into a new store on a thread while a build goes on: `BackgroundLoad` feeds
+Oxigraph's bulk loader through a pipe, so that a large build loads each graph as soon as it is prepared
+instead of holding every graph until the end; `GraphStream` does it graph by graph."""
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
 
 import pyoxigraph as ox
 
 NQ = ox.RdfFormat.N_QUADS
-
-
-class ChunkReader:
-    """A binary file-like object over an iterator of byte chunks (read only ever copies what it returns)."""
-
-    def __init__(self, chunks: Iterable[bytes]):
-        self._chunks = iter(chunks)
-        self._buf = memoryview(b"")
-        self._pos = 0
-
-    def read(self, n: int = -1) -> bytes:
-        while self._pos >= len(self._buf):
-            nxt = next(self._chunks, None)
-            if nxt is None:
-                return b""
-            self._buf, self._pos = memoryview(nxt), 0
-        end = len(self._buf) if n is None or n < 0 else self._pos + n
-        out = self._buf[self._pos:end]
-        self._pos += len(out)
-        return bytes(out)
-
-
-def load_chunks(store: ox.Store, chunks: Iterable[bytes]) -> None:
-    """Bulk-load the N-Quads CHUNKS into STORE."""
-    store.bulk_load(input=ChunkReader(chunks), format=NQ)
 
 
 class BackgroundLoad:
@@ -108,7 +80,7 @@ class GraphStream:
         self._load.close()
         for graph, parts in self._again.items():
             self.store.remove_graph(ox.NamedNode(graph))
-            load_chunks(self.store, parts)
+            self.store.bulk_load(input=b"".join(parts), format=NQ)
         for g in old.named_graphs():
             if g.value not in self.graphs:
                 self.store.bulk_extend(old.quads_for_pattern(None, None, None, g))

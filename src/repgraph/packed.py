@@ -14,18 +14,17 @@ class PackedGraphs(MutableMapping):
     """graph IRI -> its quads, like a dict; each graph is stored compressed and parsed again when read."""
 
     def __init__(self):
-        self._data: dict[str, tuple[int, bytes]] = {}
+        self._data: dict[str, bytes] = {}
 
     def __setitem__(self, graph: str, quads: list[ox.Quad]) -> None:
-        self.put(graph, len(quads), ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        self.put(graph, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
 
-    def put(self, graph: str, count: int, data: bytes) -> None:
-        """Keep GRAPH given as DATA, the N-Quads of its COUNT quads."""
-        self._data[graph] = (count, zlib.compress(data, 1))
+    def put(self, graph: str, data: bytes) -> None:
+        """Keep GRAPH given as DATA, its N-Quads."""
+        self._data[graph] = zlib.compress(data, 1)
 
     def __getitem__(self, graph: str) -> list[ox.Quad]:
-        _, packed = self._data[graph]
-        return list(ox.parse(zlib.decompress(packed), format=ox.RdfFormat.N_QUADS))
+        return list(ox.parse(zlib.decompress(self._data[graph]), format=ox.RdfFormat.N_QUADS))
 
     def __delitem__(self, graph: str) -> None:
         del self._data[graph]

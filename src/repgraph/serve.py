@@ -192,8 +192,7 @@ def serve(store: Path, host: str = LOOPBACK, port: int = 7878, timeout: float = 
     in public mode (minors and sensitive details reduced, from a copy made for the purpose) unless FULL."""
     with tempfile.TemporaryDirectory(prefix="repgraph-public-") as tmp:
         if not full:
-            open_read(store)            # a clear error when there is no store
-            public_copy(store, Path(tmp) / "store")
+            public_copy(store, Path(tmp) / "store")      # opening STORE gives the clear error when there is none
             store = Path(tmp) / "store"
         _serve(store, host, port, timeout, max_bytes, log, "full data" if full else "public mode")
 

@@ -116,7 +116,7 @@ def discard_copy(path: Path) -> None:
 
 def _load_copy(store: ox.Store, graphs: Mapping[str, list[ox.Quad]], path: Path) -> None:
     side = _side(path)
-    shutil.rmtree(side, ignore_errors=True)
+    discard_copy(path)
     kept = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)} - set(graphs)
     if kept:
         store.backup(str(side))             # a checkpoint: hard links, no copying
