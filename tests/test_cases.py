@@ -94,6 +94,13 @@ def test_person_takes_hostile_names_as_plain_text(cli, store, name):
     assert code == 0 and out.strip().splitlines()[1:] == []
 
 
+def test_every_branch_of_person_matches_names_the_same_way():
+    """person.rq repeats its name match in each branch (for Oxigraph's plan): the copies must not drift."""
+    import re
+    from repgraph.queries import load
+    blocks = re.findall(r"\{ SELECT DISTINCT \?name \?person WHERE \{.*?\} \}", load("person"), flags=re.S)
+    assert len(blocks) == 7 and len(set(blocks)) == 1
+
 def test_identity_decisions_record_why_follow_ups_were_linked(store):
     from repgraph.store import open_read
     q = """PREFIX rg: <https://w3id.org/repgraph/ontology#>
