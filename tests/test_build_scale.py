@@ -147,11 +147,21 @@ def test_the_identity_snapshot_beside_the_store_is_the_store_read_again(folder, 
         import pickle
         snapshot.write_bytes(pickle.dumps((known.stamp(saved.hashes), {"g": [print]}, {})))
         assert known.load(store, s) == fresh          # a snapshot naming a function is refused, the store read
+        snapshot.write_bytes(pickle.dumps((known.stamp(saved.hashes), {"g": [("a", "b")]}, {})))
+        assert known.load(store, s) == fresh          # so is one in another layout (an older version's)
         snapshot.write_bytes(good)
         graph = min(saved.persons)
         s.update(f"DROP GRAPH <{graph}>")          # changed behind repgraph's back: the snapshot no longer fits
         assert known.load(store, s) == known.read(s) != saved
     del s
+
+
+def test_packed_rows_read_back_as_written_and_survive_separator_characters():
+    from repgraph import known
+    rows = [("p2", "a", "Ann\x1fLee", "", "KZ"), ("p1", "a", "Bo Ray", "", "")]
+    packed = known.StoreRows({"g": known.pack(rows)}, {"g": known.pack([("o", "Union \x1e of")])})
+    assert list(packed.person_rows()) == [("g", ["p1", "a", "Bo Ray", "", ""]), ("g", ["p2", "a", "Ann Lee", "", "KZ"])]
+    assert list(packed.org_rows()) == [["o", "Union   of"]]
 
 
 def test_the_identity_index_links_exactly_as_comparing_with_every_person(tmp_path):

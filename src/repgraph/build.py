@@ -40,12 +40,16 @@ STREAM_FROM = 200           # files: a build of this many that rebuilds most of 
                             # (into a new store, copying the graphs it keeps: cheaper than removing those it rebuilds)
 
 
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts       # the order of sorted(paths), without comparing Path objects (slow at 10,000 files)
+
+
 def appeal_files(paths: list[str]) -> list[Path]:
     """The appeal files named by PATHS (files, or folders searched for .txt and .html files), sorted."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in APPEAL_SUFFIXES and f.is_file())
+            found = sorted((f for f in p.rglob("*") if f.suffix.lower() in APPEAL_SUFFIXES and f.is_file()), key=_parts)
             if not found:
                 raise RepgraphError(f"{p}: no appeal files (.txt, .html) in this folder")
             files.extend(found)

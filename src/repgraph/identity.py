@@ -274,11 +274,15 @@ class Registry:
         reg.rows = rows
         folded: dict[str, str] = {}         # the same names recur across an archive: fold each once
         for g, (p, a, n, c, k, ctx, kind) in rows.person_rows():
-            reg.graphs_of.setdefault(p, set()).add(g)
-            node = reg.nodes.setdefault(p, Node(p))
-            m = node.by_appeal.setdefault(a, Mention([], a, c, k))
-            reg.in_appeal.setdefault(a, set()).add(node.iri)
-            reg.prior.setdefault(p, set())
+            node = reg.nodes.get(p)
+            if node is None:
+                node = reg.nodes[p] = Node(p)
+                reg.graphs_of[p], reg.prior[p] = set(), set()
+            reg.graphs_of[p].add(g)
+            m = node.by_appeal.get(a)
+            if m is None:
+                m = node.by_appeal[a] = Mention([], a, c, k)
+                reg.in_appeal.setdefault(a, set()).add(p)
             if n and n not in m.names:
                 m.names.append(n)
                 reg.prior[p].add(n)

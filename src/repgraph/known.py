@@ -37,11 +37,15 @@ _ORGS = f"""SELECT {{g}} ?o ?n WHERE {{ GRAPH {{g}} {{ ?o a <{RG}Organisation> .
     {{ ?o <{SCHEMA}name> ?n }} UNION {{ ?o <{SKOS}altLabel> ?n }} UNION {{ ?o <{RG}acronym> ?n }} }} }}"""
 
 
+FIELD, ROW = "\x1f", "\x1e"     # a graph's rows are held as one string: fast to snapshot and to read back
+
+
 @dataclass
 class StoreRows:
-    """graph IRI -> its rows: persons (p, a, n, c, k, ctx, kind) and organisations (o, n); "" for unbound."""
-    persons: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    orgs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    """graph IRI -> its rows, packed (see `pack`): persons (p, a, n, c, k, ctx, kind) and organisations (o, n);
+    "" for unbound."""
+    persons: dict[str, str] = field(default_factory=dict)
+    orgs: dict[str, str] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict, compare=False)   # graph -> rg:contentHash, for the stamp
 
     def replace(self, other: StoreRows, graphs: Iterable[str]) -> None:
@@ -52,19 +56,27 @@ class StoreRows:
                 if g in theirs:
                     mine[g] = theirs[g]
 
-    def person_rows(self) -> Iterable[tuple[str, tuple[str, ...]]]:
+    def person_rows(self) -> Iterable[tuple[str, list[str]]]:
         """(graph, row) for every person row, graph by graph."""
-        return ((g, row) for g in sorted(self.persons) for row in self.persons[g])
+        return ((g, row.split(FIELD)) for g in sorted(self.persons) for row in self.persons[g].split(ROW))
 
-    def org_rows(self) -> Iterable[tuple[str, ...]]:
-        return (row for g in sorted(self.orgs) for row in self.orgs[g])
+    def org_rows(self) -> Iterable[list[str]]:
+        return (row.split(FIELD) for g in sorted(self.orgs) for row in self.orgs[g].split(ROW))
+
+
+def pack(rows: list[tuple[str, ...]]) -> str:
+    """ROWS, sorted, as one string (a separator character inside a value, which no name needs, becomes a space)."""
+    text = ROW.join(FIELD.join(r) for r in sorted(rows))
+    if text.count(FIELD) != len(rows) * (len(rows[0]) - 1) or text.count(ROW) != len(rows) - 1:
+        return pack([tuple(v.replace(FIELD, " ").replace(ROW, " ") for v in r) for r in rows])
+    return text
 
 
 def _values(row) -> tuple[str, ...]:
     return tuple(t.value if t is not None else "" for t in row)
 
 
-def _grouped(store: ox.Store, query: str, graphs: list[str] | None) -> dict[str, list[tuple[str, ...]]]:
+def _grouped(store: ox.Store, query: str, graphs: list[str] | None) -> dict[str, str]:
     out: dict[str, list[tuple[str, ...]]] = {}
     if graphs is None:
         for row in store.query(query.replace("{g}", "?g")):
@@ -74,9 +86,7 @@ def _grouped(store: ox.Store, query: str, graphs: list[str] | None) -> dict[str,
             rows = [_values(row) for row in store.query(query.replace("SELECT {g}", "SELECT").replace("{g}", f"<{g}>"))]
             if rows:
                 out[g] = rows
-    for rows in out.values():
-        rows.sort()
-    return out
+    return {g: pack(rows) for g, rows in out.items()}
 
 
 def read(store: ox.Store, graphs: list[str] | None = None) -> StoreRows:
@@ -102,7 +112,7 @@ def load(store_dir: Path | None, store: ox.Store, hashes: dict[str, str] | None 
         hashes = content_hashes(store) if hashes is None else hashes
         try:
             saved, persons, orgs = _PlainData(io.BytesIO((store_dir / SNAPSHOT).read_bytes())).load()
-            if saved == stamp(hashes) and isinstance(persons, dict) and isinstance(orgs, dict):
+            if saved == stamp(hashes) and all(isinstance(v, str) for d in (persons, orgs) for v in d.values()):
                 return StoreRows(persons, orgs, hashes)
         except (OSError, pickle.UnpicklingError, ValueError, TypeError, EOFError):
             pass

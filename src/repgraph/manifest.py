@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -40,13 +41,14 @@ def file_digest(path: Path) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _folder(path: Path) -> Path:
-    return path.resolve()
+def _folder(path: str) -> str:
+    return os.path.realpath(path)
 
 
 def _resolved(file: Path) -> str:
     """FILE's absolute path, its folder resolved once for all the files in it."""
-    return str(_folder(file.parent) / file.name)
+    folder, name = os.path.split(file)
+    return os.path.join(_folder(folder), name)
 
 
 def _stat(path: Path) -> list[int]:
