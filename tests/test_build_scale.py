@@ -10,6 +10,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from repgraph import build as build_mod
+from repgraph import known
 from repgraph import store as store_mod
 from repgraph.build import build, prepare
 from repgraph.identity import Registry
@@ -104,6 +105,15 @@ def test_a_large_build_loads_while_it_prepares_into_the_same_store(tmp_path, mon
     assert streamed.copied and not kept.copied and not (tmp_path / "streamed.next").exists()
     assert any("the later file wins" in w for w in streamed.warnings)     # one graph given twice: the later kept
     assert _quads(tmp_path / "streamed") == _quads(tmp_path / "kept")
+    for store in (tmp_path / "kept", tmp_path / "streamed"):       # rows gathered while building, checked in parallel
+        assert _snapshot(store, monkeypatch) == known.read(open_read(store))
+
+
+def _snapshot(store, monkeypatch) -> known.StoreRows:
+    """The identity rows of the snapshot beside STORE (failing if it does not fit the store)."""
+    with monkeypatch.context() as m:
+        m.setattr(known, "read", lambda *a: pytest.fail("the snapshot does not fit the store"))
+        return known.load(store, open_read(store))
 
 
 def test_a_streamed_build_keeps_the_graphs_it_did_not_rebuild(folder, tmp_path, monkeypatch):
@@ -128,7 +138,6 @@ def test_a_failed_streamed_build_leaves_the_store_as_it_was(folder, tmp_path, mo
 
 
 def test_the_identity_snapshot_beside_the_store_is_the_store_read_again(folder, tmp_path, monkeypatch):
-    from repgraph import known
     store = tmp_path / "store"
     build([str(folder / APPEALS[0])], store, log=io.StringIO())
     build([str(folder)], store, log=io.StringIO())
@@ -157,7 +166,6 @@ def test_the_identity_snapshot_beside_the_store_is_the_store_read_again(folder, 
 
 
 def test_packed_rows_read_back_as_written_and_survive_separator_characters():
-    from repgraph import known
     rows = [("p2", "a", "Ann\x1fLee", "", "KZ"), ("p1", "a", "Bo Ray", "", "")]
     packed = known.StoreRows({"g": known.pack(rows)}, {"g": known.pack([("o", "Union \x1e of")])})
     assert list(packed.person_rows()) == [("g", ["p1", "a", "Bo Ray", "", ""]), ("g", ["p2", "a", "Ann Lee", "", "KZ"])]

@@ -28,7 +28,7 @@ from .manifest import Manifest
 from .packed import PackedGraphs
 from .progress import Progress
 from .shapecheck import conforms
-from .store import (appeal_graph_count, can_exchange, discard_copy, fresh_copy, install, open_read, open_store,
+from .store import (appeal_graph_count, can_exchange, discard_copy, fresh_copy, install, open_store,
                     replace_graphs, write_lock)
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ class BuildResult:
     built: Built = field(default_factory=Built)                    # the graphs prepared, as identity sees them
     sizes: dict[str, int] = field(default_factory=dict)            # graph IRI -> number of quads
     problems: list[Problem] = field(default_factory=list)
+    rows: known.StoreRows = field(default_factory=known.StoreRows)  # what the graphs built tell identity
+    snapshot: known.StoreRows | None = None                         # what the store will, after the build
     warnings: list[str] = field(default_factory=list)
     unchanged: int = 0          # appeals skipped because neither their file nor their graph changed
     manifest: Manifest | None = None
@@ -112,31 +114,46 @@ def check_graph(graph: str, quads: list[ox.Quad]) -> list[Problem]:
     return problems
 
 
-def _check_nquads(graph: str, data: bytes) -> list[Problem]:
-    return check_graph(graph, list(ox.parse(data, format=ox.RdfFormat.N_QUADS)))
+def _check_and_read(graph: str, quads: list[ox.Quad]) -> tuple[list[Problem], known.StoreRows]:
+    """One graph's SHACL problems, and what it will tell identity once stored (for the snapshot)."""
+    return check_graph(graph, quads), known.of_graph(graph, quads)
+
+
+def _check_nquads(graph: str, data: bytes) -> tuple[list[Problem], known.StoreRows]:
+    return _check_and_read(graph, list(ox.parse(data, format=ox.RdfFormat.N_QUADS)))
 
 
 class Checks:
-    """The SHACL check of each prepared graph: in this process, or on a process of its own (POOL) while the
-    build goes on, with at most AHEAD graphs waiting for it."""
+    """The SHACL check of each prepared graph, and its rows for the identity snapshot: in this process, or on
+    a process of its own (POOL) while the build goes on, with at most AHEAD graphs waiting for it."""
     AHEAD = 64
 
     def __init__(self, pool: multiprocessing.pool.Pool | None):
         self.pool = pool
         self.problems: list[Problem] = []
+        self.rows = known.StoreRows()       # of the graphs checked (a graph given twice: the later one's)
         self._waiting: deque = deque()
 
     def submit(self, graph: str, quads: list[ox.Quad], data: bytes) -> None:
         if self.pool is None:
-            self.problems.extend(check_graph(graph, quads))
+            self._take(graph, _check_and_read(graph, quads))
             return
-        self._waiting.append(self.pool.apply_async(_check_nquads, (graph, data)))
+        self._waiting.append((graph, self.pool.apply_async(_check_nquads, (graph, data))))
         while len(self._waiting) > self.AHEAD:
-            self.problems.extend(self._waiting.popleft().get())
+            self._take(*self._next())
+
+    def _next(self) -> tuple[str, tuple[list[Problem], known.StoreRows]]:
+        graph, waiting = self._waiting.popleft()
+        return graph, waiting.get()
+
+    def _take(self, graph: str, checked: tuple[list[Problem], known.StoreRows]) -> None:
+        problems, rows = checked
+        self.problems.extend(problems)
+        self.rows.replace(rows, [graph])
 
     def results(self) -> list[Problem]:
         while self._waiting:
-            self.problems.extend(self._waiting.popleft().get())
+            self._take(*self._next())
         return self.problems
 
 
@@ -188,6 +205,7 @@ def prepare(files: list[Path], registry: Registry, workers: int = 1, log=sys.std
         if errors:
             raise RepgraphError("; ".join(errors) if len(errors) < 4 else f"{errors[0]} (and {len(errors) - 1} more bad files)")
         result.problems = checks.results()
+        result.rows = checks.rows
     return result
 
 
@@ -201,7 +219,7 @@ def build(paths: list[str], store_dir: Path, force: bool = False, log=sys.stderr
         result = _build_locked(files, paths, store_dir, force, log, workers, everything)
         if result.copied:      # the store handle is closed now: the loaded copy can take the store's place
             install(store_dir)
-            known.save(store_dir, known.read(open_read(store_dir)))     # read-only: readers may be at it too
+        known.save(store_dir, result.snapshot)
         result.manifest.save()
     return result
 
@@ -224,7 +242,7 @@ def _build_locked(files, paths, store_dir, force, log, workers, everything) -> B
         raise
     result.unchanged = len(files) - len(todo)
     store.flush()
-    known.save(store_dir, None if result.copied else registry.snapshot(store, result.built.graphs))
+    result.snapshot = registry.snapshot(result.rows, result.built.graphs)
     manifest.record(result.appeals)
     result.manifest = manifest
     return result

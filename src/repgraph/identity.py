@@ -292,13 +292,11 @@ class Registry:
             reg.orgs.setdefault(folded.get(n) or folded.setdefault(n, fold(n)), o)
         return reg
 
-    def snapshot(self, store: ox.Store, built: Collection[str]) -> store_rows.StoreRows | None:
-        """The rows of STORE after a build that rebuilt the graphs BUILT: this registry's rows with those
-        graphs read again; None after a large build (the store is read whole once it is in place)."""
-        if len(built) > store_rows.SMALL:
-            return None
+    def snapshot(self, built: store_rows.StoreRows, graphs: Collection[str]) -> store_rows.StoreRows:
+        """The rows of the store after a build that rebuilt GRAPHS, whose rows are BUILT: this registry's
+        rows with those graphs' replaced."""
         rows = store_rows.StoreRows(dict(self.rows.persons), dict(self.rows.orgs), dict(self.rows.hashes))
-        rows.replace(store_rows.read(store, sorted(built)), built)
+        rows.replace(built, graphs)
         return rows
 
     def resolve(self, person: Person, mention: Mention | None = None) -> str:
