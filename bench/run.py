@@ -105,11 +105,13 @@ def ours(work: Path, folder: Path, n: int, seed: int) -> dict:
     return res
 
 
-def baseline(work: Path, folder: Path, n: int, budget: float, memory_gb: float, params: list[str]) -> tuple[dict, dict]:
+def baseline(work: Path, folder: Path, n: int, budget: float, memory_gb: float, params: list[str],
+             query_budget: float) -> tuple[dict, dict]:
     out = work / f"baseline-{n}.json"
     print(f"[{n}] baseline (budget {budget:.0f} s, {memory_gb:g} GB)", file=sys.stderr)
     run_ = measure([sys.executable, str(BENCH / "baseline.py"), str(folder), "--json", str(out),
-                    "--memory-gb", str(memory_gb), *[a for p in params for a in ("--param", p)]], timeout=budget)
+                    "--memory-gb", str(memory_gb), "--query-budget", str(query_budget),
+                    *[a for p in params for a in ("--param", p)]], timeout=budget)
     steps = json.loads(out.read_text()) if out.exists() else {}
     return steps, run_
 
@@ -153,6 +155,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--baseline-budget", type=float, default=1800, help="seconds the baseline may take at each size")
     ap.add_argument("--baseline-memory-gb", type=float, default=8)
+    ap.add_argument("--baseline-query-budget", type=float, default=300, help="seconds each baseline query may take")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     results, lines = {}, [f"repgraph benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
@@ -161,7 +164,8 @@ def main() -> None:
         folder = corpus(args.work, n, args.seed)
         mine = ours(args.work, folder, n, args.seed)
         params = query_params(open_read(args.work / f"store-{n}"))
-        base, base_run = baseline(args.work, folder, n, args.baseline_budget, args.baseline_memory_gb, params)
+        base, base_run = baseline(args.work, folder, n, args.baseline_budget, args.baseline_memory_gb, params,
+                                  args.baseline_query_budget)
         results[n] = {"repgraph": mine, "baseline": base, "baseline_run": base_run}
         (args.work / "results.json").write_text(json.dumps(results, indent=1))
         lines += table(n, mine, base, base_run)
