@@ -8,6 +8,8 @@ import threading
 
 import pyoxigraph as ox
 
+from .store import compact
+
 NQ = ox.RdfFormat.N_QUADS
 
 
@@ -84,7 +86,7 @@ class GraphStream:
         for g in old.named_graphs():
             if g.value not in self.graphs:
                 self.store.bulk_extend(old.quads_for_pattern(None, None, None, g))
-        self.store.flush()
+        compact(self.store)
 
     def abort(self) -> None:
         self._load.abort()

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from .errors import RepgraphError
 from .privacy import public_quads
-from .store import open_read
+from .store import compact, open_read
 
 LOOPBACK = "127.0.0.1"
 TIMEOUT = 30.0                 # seconds a query may run
@@ -183,7 +183,7 @@ def public_copy(store: Path, folder: Path) -> None:
     quads = public_quads(list(open_read(store).quads_for_pattern(None, None, None, None)))
     copy = ox.Store(str(folder))
     copy.bulk_extend(quads)
-    copy.flush()
+    compact(copy)           # it is served: worth the compaction
 
 
 def serve(store: Path, host: str = LOOPBACK, port: int = 7878, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
