@@ -20,8 +20,20 @@ FORMATS = {
 QUAD_FORMATS = {"nq", "trig", "jsonld"}
 
 
-def term_key(term) -> tuple[int, str]:
-    return (0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.BlankNode) else 2, str(term))
+_RANK = {"<": 0, "_": 1}      # IRIs, then blank nodes, then literals (by the first character of their N-Triples form)
+
+
+def _term_key(term) -> tuple[int, str]:
+    text = str(term)
+    return _RANK.get(text[:1], 2), text
+
+
+def _quad_key(q: ox.Quad) -> tuple:
+    return (*_term_key(q.graph_name), *_term_key(q.subject), str(q.predicate), *_term_key(q.object))
+
+
+def triple_key(t: ox.Triple) -> tuple:
+    return (*_term_key(t.subject), str(t.predicate), *_term_key(t.object))
 
 
 def sorted_quads(store: ox.Store, public: bool = True) -> list[ox.Quad]:
@@ -29,24 +41,25 @@ def sorted_quads(store: ox.Store, public: bool = True) -> list[ox.Quad]:
     quads = list(store.quads_for_pattern(None, None, None, None))
     if public:
         quads = public_quads(quads)
-    return sorted(quads, key=lambda q: (term_key(q.graph_name), term_key(q.subject), term_key(q.predicate), term_key(q.object)))
+    return sorted(quads, key=_quad_key)
 
 
 def serialize(store: ox.Store, fmt: str, public: bool = True) -> bytes:
     if fmt not in FORMATS:
         raise RepgraphError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
-    quads = sorted_quads(store, public)
+    return render(sorted_quads(store, public), fmt)
+
+
+def render(quads: list[ox.Quad], fmt: str) -> bytes:
+    """QUADS, as `sorted_quads` gives them, in format FMT (the triple formats: each triple once, in order)."""
     if fmt in QUAD_FORMATS:
         data = quads
     else:
-        seen = set()
-        data = []
+        triples = {}
         for q in quads:
             t = ox.Triple(q.subject, q.predicate, q.object)
-            if t not in seen:
-                seen.add(t)
-                data.append(t)
-        data.sort(key=lambda t: (term_key(t.subject), term_key(t.predicate), term_key(t.object)))
+            triples.setdefault(triple_key(t), t)
+        data = [triples[k] for k in sorted(triples)]
     if fmt == "jsonld":
         return jsonld(data)
     prefixes = PREFIXES if fmt in ("ttl", "trig") else None

@@ -101,8 +101,10 @@ def public_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
         return renamed[base] + value[len(base):] if base in renamed else value
 
     def term(t):
+        """T in public form (T itself when nothing in it changes)."""
         if isinstance(t, ox.NamedNode) and renamed:
-            return ox.NamedNode(iri(t.value))
+            public = iri(t.value)
+            return t if public == t.value else ox.NamedNode(public)
         if isinstance(t, ox.Literal):
             text = AGE_UNDER_18.sub(_mask_ages, t.value)
             if pattern is not None:
@@ -117,7 +119,8 @@ def public_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
         s = q.subject.value
         if s in sensitive and q.predicate.value in _DROP:
             continue
-        out.append(ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name))
+        subject, obj = term(q.subject), term(q.object)
+        out.append(q if subject is q.subject and obj is q.object else ox.Quad(subject, q.predicate, obj, q.graph_name))
         if s in young and (s, q.graph_name) not in labelled:
             labelled.add((s, q.graph_name))
             out.append(ox.Quad(term(q.subject), ox.NamedNode(RDFS + "label"), ox.Literal(MINOR_LABEL), q.graph_name))

@@ -149,7 +149,7 @@ def describe(quads: list[ox.Quad], files: dict[str, bytes], opts: Options) -> by
         add(checksum, SPDX + "algorithm", _iri(SPDX + "checksumAlgorithm_sha256"))
         add(checksum, SPDX + "checksumValue", ox.Literal(hashlib.sha256(data).hexdigest(), datatype=_iri(XSD + "hexBinary")))
     prefixes = {**PREFIXES, "void": VOID, "dcat": DCAT, "spdx": SPDX}
-    out.sort(key=lambda t: (export.term_key(t.subject), export.term_key(t.predicate), export.term_key(t.object)))
+    out.sort(key=export.triple_key)
     return ox.serialize(out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
@@ -161,7 +161,7 @@ def release_files(store: ox.Store, public: bool = True, opts: Options | None = N
         raise RepgraphError("the store is empty; run 'repgraph build' first")
     files: dict[str, bytes] = {}
     for name, (fmt, _) in DUMPS.items():
-        files[name] = export.serialize(store, fmt, public)
+        files[name] = export.render(quads, fmt)
         files[name + ".gz"] = gzipped(files[name])
     files[CONTEXT] = (json.dumps(export.jsonld_context(), indent=1) + "\n").encode("utf-8")
     src = ontology_dir()
