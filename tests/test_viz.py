@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import re
 import shutil
+import statistics
 
 import networkx as nx
 import pyoxigraph as ox
@@ -169,3 +171,24 @@ def test_large_graphs_get_their_layout_ahead_and_small_ones_live_physics():
     small = g.subgraph([f"n{i}" for i in range(30)])
     net = page.network(small, analytics.measures(small), analytics.communities(small))
     assert all("x" not in n for n in net.nodes) and net.options["physics"]["enabled"] is True
+
+
+def test_a_large_component_gets_a_deterministic_layout_with_neighbours_close():
+    from repgraph.viz import layout
+    g = nx.relabel_nodes(nx.random_labeled_tree(layout.SPRING_MAX + 300, seed=3), lambda i: f"n{i:04d}")
+    first, again = layout.positions(g), layout.positions(g)
+    assert first == again
+    assert len(set(first.values())) >= 0.99 * len(g)       # at 0.1 px, a rare pair of leaves may share a place
+    edge = statistics.mean(math.dist(first[u], first[v]) for u, v in g.edges())
+    nodes = sorted(g)
+    pairs = statistics.mean(math.dist(first[a], first[b]) for a, b in zip(nodes, nodes[::-1]))
+    assert edge * 3 < pairs
+
+
+def test_sampled_betweenness_estimates_the_exact_one_on_networkx_scale():
+    g = nx.relabel_nodes(nx.gnm_random_graph(analytics.EXACT_BETWEENNESS + 200, 3000, seed=3), lambda i: f"n{i:04d}")
+    estimate, exact = analytics.sampled_betweenness(g), nx.betweenness_centrality(g)
+    assert estimate == analytics.sampled_betweenness(g)
+    assert 0.9 < sum(estimate.values()) / sum(exact.values()) < 1.1
+    top = set(sorted(g, key=exact.get)[-50:])
+    assert len(top & set(sorted(g, key=estimate.get)[-50:])) >= 25

@@ -2,6 +2,7 @@
 organisations that bridge cases, and counts per country, year, charge and court."""
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import networkx as nx
@@ -20,12 +21,24 @@ def simple(g: nx.MultiGraph) -> nx.Graph:
 def measures(g: nx.MultiGraph) -> dict[str, dict[str, float]]:
     """Per node: degree centrality, betweenness centrality and the number of cases it appears in."""
     s = simple(g)
-    k = SAMPLED_SOURCES if len(s) > EXACT_BETWEENNESS else None
     return {
         "degree": nx.degree_centrality(s) if len(s) > 1 else {n: 0.0 for n in s},
-        "betweenness": nx.betweenness_centrality(s, k=k, seed=7),
+        "betweenness": nx.betweenness_centrality(s) if len(s) <= EXACT_BETWEENNESS else sampled_betweenness(s),
         "cases": {n: float(len(d["cases"])) for n, d in g.nodes(data=True)},
     }
+
+
+def sampled_betweenness(s: nx.Graph, k: int = SAMPLED_SOURCES, seed: int = 7) -> dict[str, float]:
+    """Betweenness estimated from the shortest paths of K sources drawn with SEED, scaled as networkx scales
+    its own estimate (normalised, times n/K); computed by igraph, in C (networkx took 15 s on 11,000 nodes)."""
+    import igraph
+    nodes = sorted(s)
+    index = {n: i for i, n in enumerate(nodes)}
+    h = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in s.edges()])
+    sources = random.Random(seed).sample(range(len(nodes)), min(k, len(nodes)))
+    n = len(nodes)
+    scale = 2 * n / (len(sources) * (n - 1) * (n - 2))     # igraph counts each undirected path once; networkx twice
+    return {node: value * scale for node, value in zip(nodes, h.betweenness(directed=False, sources=sources))}
 
 
 def communities(g: nx.MultiGraph) -> dict[str, int]:
