@@ -139,7 +139,7 @@ def table(n: int, mine: dict, base: dict, base_run: dict) -> list[str]:
             base_s, ratio = (stopped or "not measured") if step in pairs else "—", ""
         else:
             base_s = f"{b * 1000:.0f} ms" if b < 1 else f"{b:.1f} s"
-            ratio = f"{b / r['s']:.0f}×" if r["s"] else ""
+            ratio = (f"{b / r['s']:.0f}×" if b >= 10 * r["s"] else f"{b / r['s']:.1f}×") if r["s"] else ""
         lines.append(f"| {step} | {ours_s} | {cpu} | {mb} | {base_s} | {ratio} |")
     base_mb = f"{base_run['kb'] / 1024:.0f} MB" if base_run.get("kb") else "?"
     lines.append(f"\nBaseline: peak memory {base_mb}, CPU {base_run.get('cpu') or 0:.0f} s in all; steps reached: "
