@@ -111,3 +111,27 @@ def test_a_reader_during_a_build_sees_a_whole_store(tmp_path, corpus, stores):
         seen.append(len(done.stdout.splitlines()) - 1)
     assert build.returncode == 0
     assert set(seen) <= {len(before), COPIES + len(before)}, f"a reader saw a partly written build: {seen}"
+
+
+def test_a_reader_retries_a_file_a_writer_just_removed_but_not_a_broken_store(tmp_path, monkeypatch):
+    from repgraph import store as store_mod
+    from repgraph.errors import RepgraphError
+    (tmp_path / "CURRENT").write_text("MANIFEST-000001\n")
+    calls = []
+
+    def flaky(path):
+        calls.append(path)
+        if len(calls) == 1:
+            raise OSError("IO error: No such file or directory: While open a file for random read: 000023.sst")
+        return "opened"
+    monkeypatch.setattr(store_mod.ox.Store, "read_only", flaky)
+    assert store_mod.open_read(tmp_path) == "opened" and len(calls) == 2
+
+    def broken(path):
+        calls.append(path)
+        raise RuntimeError("Corruption: bad block")
+    monkeypatch.setattr(store_mod.ox.Store, "read_only", broken)
+    calls.clear()
+    with pytest.raises(RepgraphError, match="cannot open the store"):
+        store_mod.open_read(tmp_path)
+    assert len(calls) == 1

@@ -6,6 +6,7 @@ import fcntl
 import os
 import shutil
 import sys
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,13 +23,20 @@ def store_path(path: str | None) -> Path:
     return Path(path or os.environ.get("REPGRAPH_STORE") or DEFAULT_STORE)
 
 
-def open_read(path: Path) -> ox.Store:
+def open_read(path: Path, attempts: int = 20) -> ox.Store:
+    """The store at PATH, read-only. A writer may delete a file the store listed a moment before (a flush or
+    compaction while this reader opens it): that is retried, briefly, before it is called an error."""
     if not (path / "CURRENT").exists():
         raise RepgraphError(f"{path}: no store here; run 'repgraph build' first")
-    try:
-        return ox.Store.read_only(str(path))
-    except (OSError, RuntimeError) as err:     # RuntimeError: a corrupted store
-        raise RepgraphError(f"{path}: cannot open the store ({err})") from None
+    for _ in range(attempts):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as err:     # RuntimeError: a corrupted store
+            problem = err
+            if "No such file or directory" not in str(err):
+                break
+            time.sleep(0.05)
+    raise RepgraphError(f"{path}: cannot open the store ({problem})") from None
 
 
 @contextmanager
