@@ -123,5 +123,5 @@ def public_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
         out.append(q if subject is q.subject and obj is q.object else ox.Quad(subject, q.predicate, obj, q.graph_name))
         if s in young and (s, q.graph_name) not in labelled:
             labelled.add((s, q.graph_name))
-            out.append(ox.Quad(term(q.subject), ox.NamedNode(RDFS + "label"), ox.Literal(MINOR_LABEL), q.graph_name))
+            out.append(ox.Quad(subject, ox.NamedNode(RDFS + "label"), ox.Literal(MINOR_LABEL), q.graph_name))
     return out

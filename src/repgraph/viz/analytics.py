@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import networkx as nx
+
+if TYPE_CHECKING:
+    import igraph
 
 EXACT_BETWEENNESS = 1000    # above this many nodes, betweenness is estimated from SAMPLED_SOURCES sources
 SAMPLED_SOURCES = 200
@@ -28,13 +32,19 @@ def measures(g: nx.MultiGraph) -> dict[str, dict[str, float]]:
     }
 
 
+def indexed(g: nx.Graph) -> tuple[list[str], igraph.Graph]:
+    """G's nodes in sorted order and G as an igraph graph on their positions, its edges in sorted order (the
+    same graph always gives the same igraph graph, so what igraph computes on it is deterministic)."""
+    import igraph
+    nodes = sorted(g)
+    index = {n: i for i, n in enumerate(nodes)}
+    return nodes, igraph.Graph(n=len(nodes), edges=sorted(tuple(sorted((index[u], index[v]))) for u, v in g.edges()))
+
+
 def sampled_betweenness(s: nx.Graph, k: int = SAMPLED_SOURCES, seed: int = 7) -> dict[str, float]:
     """Betweenness estimated from the shortest paths of K sources drawn with SEED, scaled as networkx scales
     its own estimate (normalised, times n/K); computed by igraph, in C (networkx took 15 s on 11,000 nodes)."""
-    import igraph
-    nodes = sorted(s)
-    index = {n: i for i, n in enumerate(nodes)}
-    h = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in s.edges()])
+    nodes, h = indexed(s)
     sources = random.Random(seed).sample(range(len(nodes)), min(k, len(nodes)))
     n = len(nodes)
     scale = 2 * n / (len(sources) * (n - 1) * (n - 2))     # igraph counts each undirected path once; networkx twice

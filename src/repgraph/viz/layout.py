@@ -1,5 +1,6 @@
-"""Layout computed ahead (networkx, igraph for large components) for graphs too large for live physics in the browser: each connected
-component gets its own spring layout, and the components are packed in rows, largest first."""
+"""Layout computed ahead (networkx; igraph for large components) for graphs too large for live physics in
+the browser: each connected component gets its own spring layout, and the components are packed in rows,
+largest first."""
 from __future__ import annotations
 
 import math
@@ -7,6 +8,8 @@ import random
 
 import networkx as nx
 import numpy as np
+
+from .analytics import indexed
 
 LIVE_PHYSICS_MAX = 400    # above this many nodes the page gets fixed positions instead of live physics
 SPACING = 40.0            # page pixels per unit of node distance
@@ -41,9 +44,7 @@ def _spring(g: nx.Graph, seed: int) -> dict:
     if len(g) <= SPRING_MAX:
         return nx.spring_layout(g, seed=seed, iterations=50)
     import igraph
-    nodes = sorted(g)
-    index = {n: i for i, n in enumerate(nodes)}
-    h = igraph.Graph(n=len(nodes), edges=sorted(tuple(sorted((index[u], index[v]))) for u, v in g.edges()))
+    nodes, h = indexed(g)
     side = math.sqrt(len(nodes)) / 2       # igraph's own start: a square of area n, so its grid has work to save
     start = np.random.default_rng(seed).uniform(-side, side, (len(nodes), 2)).tolist()
     igraph.set_random_number_generator(random.Random(seed))      # the layout draws numbers too: deterministic
