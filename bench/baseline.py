@@ -68,6 +68,7 @@ def main() -> None:
     out = args.json
 
     t = time.perf_counter()
+    assert hasattr(build, "_check_and_read"), "bench/baseline.py: repgraph.build no longer has _check_and_read"
     build._check_and_read = lambda graph, quads: ([], StoreRows())   # no per-appeal work: pyshacl runs once, below
     result = build.prepare(build.appeal_files([str(args.corpus)]), Registry(), workers=1, log=sys.stderr)
     quads = [q for qs in result.graphs.values() for q in qs] + build.ontology_quads()
