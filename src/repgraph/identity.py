@@ -60,15 +60,23 @@ def name_evidence(a: str, b: str) -> str | None:
     if sorted(sa) == sorted(sb) or skeleton("".join(ta)) == skeleton("".join(tb)):   # also Al-Ghazali, Alghazali
         return STRONG[2]
     for x, y in ((sa, sb), (sa, sb[::-1])):   # given name first, or the order reversed
-        if len(x) == len(y) == 2 and x[-1] == y[-1] and SequenceMatcher(None, x[0], y[0]).ratio() >= 0.8:
+        if len(x) == len(y) == 2 and x[-1] == y[-1] and _similar(x[0], y[0], 0.8):
             return WEAK[0]
-        if len(x) == len(y) == 2 and x[0] == y[0] and SequenceMatcher(None, x[-1], y[-1]).ratio() >= 0.85:
+        if len(x) == len(y) == 2 and x[0] == y[0] and _similar(x[-1], y[-1], 0.85):
             return WEAK[1]      # Mamedov and Mammadov: left to the context
     short, long_ = (sa, sb) if len(sa) < len(sb) else (sb, sa)
     rest = iter(long_)
     if len(short) < len(long_) and all(w in rest for w in short):     # the shorter name's words, in order
         return WEAK[2]
     return None
+
+
+def _similar(a: str, b: str, at_least: float) -> bool:
+    """Whether difflib's ratio of A and B reaches AT_LEAST; the bound of their lengths (the ratio is at most
+    2 * shorter / total) rules most pairs out before difflib is asked."""
+    if 2 * min(len(a), len(b)) < at_least * (len(a) + len(b)):
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= at_least
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -73,7 +74,7 @@ class Shape:
 
 @dataclass
 class Shapes:
-    targets: list[tuple[dict[str, list], Shape]]   # ({target kind: values}, node shape)
+    targets: list[tuple[dict[str, list], Callable]]   # ({target kind: values}, the node shape's compiled check)
 
 
 def _index(triples) -> dict:
@@ -148,7 +149,8 @@ def compile_shapes() -> Shapes | None:
                    for node, props in index.items() if any(SH + k in props for k in kinds)]
     except Unsupported:
         return None
-    return Shapes(targets)
+    compiled: dict = {}
+    return Shapes([(t, _compile(shape, compiled)) for t, shape in targets])
 
 
 def _closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -218,85 +220,110 @@ def _real_day(text: str) -> bool:
     return True
 
 
-def _term_ok(g: _Graph, s: Shape, v) -> bool:
-    """Whether value node V meets the value constraints of shape S."""
-    lit = isinstance(v, ox.Literal)
+Test = Callable[[_Graph, object], bool]
+KINDS = {SH + "IRI": (ox.NamedNode,), SH + "BlankNode": (ox.BlankNode,), SH + "Literal": (ox.Literal,),
+         SH + "BlankNodeOrIRI": (ox.BlankNode, ox.NamedNode), SH + "BlankNodeOrLiteral": (ox.BlankNode, ox.Literal),
+         SH + "IRIOrLiteral": (ox.NamedNode, ox.Literal)}
+
+
+def _numeric(v) -> bool:
+    return isinstance(v, ox.Literal) and v.datatype.value in NUMERIC and LEXICAL[v.datatype.value].fullmatch(v.value)
+
+
+def _value_tests(s: Shape) -> list[Callable]:
+    """One test (value node -> bool; the class test also takes the graph) per value constraint of S."""
+    tests: list[Callable] = []
     if s.datatype:
-        if not lit or v.language or v.datatype.value != s.datatype:
-            return False
-        if s.datatype in LEXICAL and not LEXICAL[s.datatype].fullmatch(v.value):
-            return False
-        if s.datatype == XSD + "date" and not _real_day(v.value):
-            return False
-    if s.node_kind and not _kind_ok(s.node_kind, v):
-        return False
-    if s.min_length is not None and (isinstance(v, ox.BlankNode) or len(v.value) < s.min_length):
-        return False
-    if s.pattern and (isinstance(v, ox.BlankNode) or not s.pattern.search(v.value)):
-        return False
-    if s.classes and (lit or not all(c in g.classes(v) for c in s.classes)):
-        return False
-    if s.values_in is not None and v not in s.values_in:
-        return False
+        dt, lexical = s.datatype, LEXICAL.get(s.datatype)
+        day = dt == XSD + "date"
+        tests.append(lambda v: isinstance(v, ox.Literal) and not v.language and v.datatype.value == dt
+                     and (lexical is None or lexical.fullmatch(v.value) is not None) and (not day or _real_day(v.value)))
+    if s.node_kind:
+        kinds = KINDS[s.node_kind]
+        tests.append(lambda v: isinstance(v, kinds))
+    if s.min_length is not None:
+        n = s.min_length
+        tests.append(lambda v: not isinstance(v, ox.BlankNode) and len(v.value) >= n)
+    if s.pattern:
+        search = s.pattern.search
+        tests.append(lambda v: not isinstance(v, ox.BlankNode) and search(v.value) is not None)
+    if s.values_in is not None:
+        allowed = s.values_in
+        tests.append(lambda v: v in allowed)
     for bound, ok in ((s.min_inclusive, lambda x, b: x >= b), (s.max_inclusive, lambda x, b: x <= b)):
         if bound is not None:
-            if not lit or v.datatype.value not in NUMERIC or not LEXICAL[v.datatype.value].fullmatch(v.value):
-                return False
-            try:
-                if not ok(Decimal(v.value), bound):
-                    return False
-            except InvalidOperation:
-                return False
-    return True
+            tests.append(lambda v, bound=bound, ok=ok: bool(_numeric(v)) and _in_range(v.value, bound, ok))
+    return tests
 
 
-def _kind_ok(kind: str, v) -> bool:
-    iri, blank, lit = isinstance(v, ox.NamedNode), isinstance(v, ox.BlankNode), isinstance(v, ox.Literal)
-    return {SH + "IRI": iri, SH + "BlankNode": blank, SH + "Literal": lit, SH + "BlankNodeOrIRI": iri or blank,
-            SH + "BlankNodeOrLiteral": blank or lit, SH + "IRIOrLiteral": iri or lit}[kind]
-
-
-def _conforms(g: _Graph, s: Shape, node) -> bool:
-    """Whether NODE conforms to shape S (a property shape looks at the values of its path)."""
-    values = g.values(node, s.path, s.inverse) if s.path else [node]
-    if s.path:
-        if s.min_count is not None and len(values) < s.min_count:
-            return False
-        if s.max_count is not None and len(values) > s.max_count:
-            return False
-        if s.has_value is not None and s.has_value not in values:
-            return False
-    elif s.has_value is not None and node != s.has_value:
+def _in_range(text: str, bound: Decimal, ok) -> bool:
+    try:
+        return ok(Decimal(text), bound)
+    except InvalidOperation:
         return False
-    for v in values:
-        if not _term_ok(g, s, v) or s.any_of and not any(_conforms(g, alt, v) for alt in s.any_of):
+
+
+def _compile(s: Shape, done: dict[int, Test]) -> Test:
+    """A function (graph, node) -> whether NODE conforms to shape S (a property shape looks at the values
+    of its path), doing only the checks S has."""
+    if id(s) in done:
+        return done[id(s)]
+    slot: list[Test] = []
+    done[id(s)] = lambda g, node: slot[0](g, node)         # a shape that refers back to itself
+    any_of, one_of, none_of, all_of, properties = ([_compile(x, done) for x in xs] for xs in (
+        s.any_of, s.one_of, s.none_of, s.all_of, s.properties))
+    qualified = _compile(s.qualified, done) if s.qualified is not None else None
+    tests, classes = _value_tests(s), s.classes
+    path, inverse = s.path, s.inverse
+    lo, hi, has_value = s.min_count, s.max_count, s.has_value
+
+    def value_ok(g: _Graph, v) -> bool:
+        if not all(t(v) for t in tests):
             return False
-        if s.one_of and sum(_conforms(g, alt, v) for alt in s.one_of) != 1:
+        if classes and (isinstance(v, ox.Literal) or not all(c in g.classes(v) for c in classes)):
             return False
-        if any(_conforms(g, n, v) for n in s.none_of) or not all(_conforms(g, n, v) for n in s.all_of):
+        if any_of and not any(alt(g, v) for alt in any_of):
             return False
-    for p in s.equals:
-        if set(values) != set(g.values(node, p)):
+        if one_of and sum(alt(g, v) for alt in one_of) != 1:
             return False
-    for p in s.disjoint:
-        if set(values) & set(g.values(node, p)):
+        return not any(n(g, v) for n in none_of) and all(n(g, v) for n in all_of)
+
+    plain = not (tests or classes or any_of or one_of or none_of or all_of)
+
+    def check(g: _Graph, node) -> bool:
+        values = g.values(node, path, inverse) if path else [node]
+        if path:
+            if lo is not None and len(values) < lo or hi is not None and len(values) > hi:
+                return False
+            if has_value is not None and has_value not in values:
+                return False
+        elif has_value is not None and node != has_value:
             return False
-    for p in s.less_than:
-        if not all(_less(v, w) for v in values for w in g.values(node, p)):
+        if not plain and not all(value_ok(g, v) for v in values):
             return False
-    if s.qualified is not None:
-        n = sum(_conforms(g, s.qualified, v) for v in values)
-        if s.qualified_min is not None and n < s.qualified_min or s.qualified_max is not None and n > s.qualified_max:
-            return False
-    return all(_conforms(g, p, v) for v in values for p in s.properties)
+        for p in s.equals:
+            if set(values) != set(g.values(node, p)):
+                return False
+        for p in s.disjoint:
+            if set(values) & set(g.values(node, p)):
+                return False
+        for p in s.less_than:
+            if not all(_less(v, w) for v in values for w in g.values(node, p)):
+                return False
+        if qualified is not None:
+            n = sum(qualified(g, v) for v in values)
+            if s.qualified_min is not None and n < s.qualified_min or s.qualified_max is not None and n > s.qualified_max:
+                return False
+        return all(p(g, v) for v in values for p in properties)
+
+    slot.append(check)
+    done[id(s)] = check
+    return check
 
 
 def _less(a, b) -> bool:
     """sh:lessThan on numbers (the only values the shapes compare)."""
-    for t in (a, b):
-        if not isinstance(t, ox.Literal) or t.datatype.value not in NUMERIC or not LEXICAL[t.datatype.value].fullmatch(t.value):
-            return False
-    return Decimal(a.value) < Decimal(b.value)
+    return bool(_numeric(a) and _numeric(b)) and Decimal(a.value) < Decimal(b.value)
 
 
 def conforms(quads: list[ox.Quad]) -> bool | None:
@@ -306,4 +333,4 @@ def conforms(quads: list[ox.Quad]) -> bool | None:
     if shapes is None:
         return None
     g = _Graph(quads)
-    return all(_conforms(g, shape, node) for targets, shape in shapes.targets for node in g.focus_nodes(targets))
+    return all(check(g, node) for targets, check in shapes.targets for node in g.focus_nodes(targets))

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import wordninja
 from anyascii import anyascii
@@ -153,6 +154,7 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+@lru_cache(maxsize=1 << 16)     # names and name words, folded again and again by extraction and identity
 def fold(text: str) -> str:
     """Lower-case ASCII with single spaces: the key for comparing names."""
     text = anyascii(unicodedata.normalize("NFKC", text or "")).lower()
