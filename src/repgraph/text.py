@@ -60,24 +60,25 @@ def is_common_word(word: str) -> bool:
     return _COSTS.get(word.lower(), 99) <= VERY_COMMON
 
 
-def _english_splits(word: str) -> list[int]:
+@lru_cache(maxsize=1 << 16)     # wordninja is slow, and the words of appeals recur
+def _english_splits(word: str) -> tuple[int, ...]:
     """Cuts inside a word that is two or three common English words run together ('isbeing',
     'Accordingto'), using wordninja's bundled English word list; names and real words are left alone."""
     low = word.lower()
     pair = re.fullmatch(r"(of|in|to|and|on|for|by|at|from|with|that|into)(the|a|an|his|her|their)", low)
     if pair:                     # "ofthe", "inthe": in the word list as typos, but never one word
-        return [len(pair.group(1))]
+        return (len(pair.group(1)),)
     if len(low) < 5 or low in _COSTS or not low.isalpha():
-        return []
+        return ()
     parts = wordninja.split(low)
     limit = COMMON if word.islower() else VERY_COMMON
     if "".join(parts) != low or not 2 <= len(parts) <= 3 or any(len(p) < 2 or _COSTS.get(p, 99) > limit for p in parts):
-        return []
+        return ()
     cuts, pos = [], 0
     for p in parts[:-1]:
         pos += len(p)
         cuts.append(pos)
-    return cuts
+    return tuple(cuts)
 
 
 CAMEL = re.compile(r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-ÞİŞÇĞ][a-zà-ÿışçğ])")

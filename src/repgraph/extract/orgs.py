@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..facts import Organisation
 from ..text import fold, is_common_word
@@ -81,6 +81,7 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, object]]:
     return word_bounded([re.escape(a) for a in sorted(named, key=len, reverse=True)], 0), named
 
 
+@lru_cache(maxsize=1 << 15)     # the same capitalised runs recur in every appeal (names, courts, ministries)
 def kind_of(name: str) -> str | None:
     """The organisation kind that NAME's keywords show, by the kinds' priority, or None."""
     for pat, kind in _keyword_kinds():
@@ -98,6 +99,7 @@ def _place_names() -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 15)
 def _clean_name(name: str) -> str:
     name = name.strip()
     while True:
