@@ -278,8 +278,9 @@ def _compile(s: Shape, done: dict[int, Test]) -> Test:
     lo, hi, has_value = s.min_count, s.max_count, s.has_value
 
     def value_ok(g: _Graph, v) -> bool:
-        if not all(t(v) for t in tests):
-            return False
+        for t in tests:
+            if not t(v):
+                return False
         if classes and (isinstance(v, ox.Literal) or not all(c in g.classes(v) for c in classes)):
             return False
         if any_of and not any(alt(g, v) for alt in any_of):
@@ -299,8 +300,10 @@ def _compile(s: Shape, done: dict[int, Test]) -> Test:
                 return False
         elif has_value is not None and node != has_value:
             return False
-        if not plain and not all(value_ok(g, v) for v in values):
-            return False
+        if not plain:
+            for v in values:
+                if not value_ok(g, v):
+                    return False
         for p in s.equals:
             if set(values) != set(g.values(node, p)):
                 return False
@@ -314,7 +317,11 @@ def _compile(s: Shape, done: dict[int, Test]) -> Test:
             n = sum(qualified(g, v) for v in values)
             if s.qualified_min is not None and n < s.qualified_min or s.qualified_max is not None and n > s.qualified_max:
                 return False
-        return all(p(g, v) for v in values for p in properties)
+        for v in values:
+            for p in properties:
+                if not p(g, v):
+                    return False
+        return True
 
     slot.append(check)
     done[id(s)] = check
@@ -333,4 +340,8 @@ def conforms(quads: list[ox.Quad]) -> bool | None:
     if shapes is None:
         return None
     g = _Graph(quads)
-    return all(check(g, node) for targets, check in shapes.targets for node in g.focus_nodes(targets))
+    for targets, check in shapes.targets:
+        for node in g.focus_nodes(targets):
+            if not check(g, node):
+                return False
+    return True
