@@ -116,11 +116,12 @@ def public_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
     out = []
     labelled = set()
     for q in quads:
-        s = q.subject.value
+        before, obj_before = q.subject, q.object      # each access makes a new object: taken once, compared by identity
+        s = before.value
         if s in sensitive and q.predicate.value in _DROP:
             continue
-        subject, obj = term(q.subject), term(q.object)
-        out.append(q if subject is q.subject and obj is q.object else ox.Quad(subject, q.predicate, obj, q.graph_name))
+        subject, obj = term(before), term(obj_before)
+        out.append(q if subject is before and obj is obj_before else ox.Quad(subject, q.predicate, obj, q.graph_name))
         if s in young and (s, q.graph_name) not in labelled:
             labelled.add((s, q.graph_name))
             out.append(ox.Quad(subject, ox.NamedNode(RDFS + "label"), ox.Literal(MINOR_LABEL), q.graph_name))
