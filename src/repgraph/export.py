@@ -28,12 +28,16 @@ def _term_key(term) -> tuple[int, str]:
     return _RANK.get(text[:1], 2), text
 
 
+def _key(s, p, o) -> tuple:
+    return (*_term_key(s), str(p), *_term_key(o))
+
+
 def _quad_key(q: ox.Quad) -> tuple:
-    return (*_term_key(q.graph_name), *_term_key(q.subject), str(q.predicate), *_term_key(q.object))
+    return (*_term_key(q.graph_name), *_key(q.subject, q.predicate, q.object))
 
 
 def triple_key(t: ox.Triple) -> tuple:
-    return (*_term_key(t.subject), str(t.predicate), *_term_key(t.object))
+    return _key(t.subject, t.predicate, t.object)
 
 
 def sorted_quads(store: ox.Store, public: bool = True) -> list[ox.Quad]:
@@ -61,8 +65,10 @@ def render(quads: list[ox.Quad], fmt: str) -> bytes:
     else:
         triples = {}
         for q in quads:
-            t = ox.Triple(q.subject, q.predicate, q.object)
-            triples.setdefault(triple_key(t), t)
+            s, p, o = q.subject, q.predicate, q.object       # read once: each access makes a new object
+            key = _key(s, p, o)
+            if key not in triples:
+                triples[key] = ox.Triple(s, p, o)
         data = [triples[k] for k in sorted(triples)]
     if fmt == "jsonld":
         return jsonld(data)
