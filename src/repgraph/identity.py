@@ -197,9 +197,10 @@ class Built:
     def add(self, graph: str, quads: list[ox.Quad]) -> None:
         self.graphs.add(graph)
         for q in quads:
-            if q.predicate.value == RDF + "type" and q.object.value == RG + "Person":
+            p = q.predicate.value       # read once: pyoxigraph makes a new object at every access
+            if p == RDF + "type" and q.object.value == RG + "Person":
                 self.persons.add(q.subject.value)
-            elif q.predicate.value == RG + "code":
+            elif p == RG + "code":
                 self.codes.add(q.object.value)
 
 
