@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import re
-from itertools import combinations
+from difflib import SequenceMatcher
+from itertools import combinations, product
 
 import pytest
 
 from conftest import FIXTURES
 from repgraph.facts import Person
-from repgraph.identity import STRONG, WEAK, Mention, Registry, name_evidence, rename
+from repgraph.identity import STRONG, WEAK, Mention, Registry, _similar, name_evidence, rename
 from repgraph.text import fold
 
 MENTIONS = FIXTURES / "identity" / "mentions.tsv"
@@ -81,6 +82,14 @@ def test_the_test_set_would_catch_a_naive_resolver():
 def test_name_evidence(a, b, evidence):
     assert name_evidence(a, b) == evidence
     assert name_evidence(b, a) == evidence
+
+
+def test_the_length_bound_leaves_difflib_s_answer_unchanged():
+    words = ["", "a", "ab", "ali", "alii", "mamedov", "mammadov", "mamedova", "muhammad", "mohammed", "muhamad",
+             "rukhshona", "ruhshona", "sotoudeh", "sotudeh", "abdulloev", "abdullaev", "kim", "kimberley"]
+    for a, b, threshold in product(words, words, (0.8, 0.85)):
+        assert _similar(a, b, threshold) == (SequenceMatcher(None, a, b).ratio() >= threshold), (a, b, threshold)
+    assert _similar("mamedov", "mamadov", 0.85) and not _similar("kim", "kimberley", 0.8)   # skeletons: Mammadov -> mamadov
 
 
 def test_weak_names_need_context_and_other_countries_keep_similar_names_apart():

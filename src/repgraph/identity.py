@@ -72,9 +72,11 @@ def name_evidence(a: str, b: str) -> str | None:
 
 
 def _similar(a: str, b: str, at_least: float) -> bool:
-    """Whether difflib's ratio of A and B reaches AT_LEAST; the bound of their lengths (the ratio is at most
-    2 * shorter / total) rules most pairs out before difflib is asked."""
-    if 2 * min(len(a), len(b)) < at_least * (len(a) + len(b)):
+    """Whether difflib's ratio of A and B reaches AT_LEAST. The ratio is 2.0 * matches / total and there are
+    at most as many matches as the shorter word has characters, so that bound, computed the same way, rules
+    most pairs out before difflib is asked."""
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total < at_least:
         return False
     return SequenceMatcher(None, a, b).ratio() >= at_least
 

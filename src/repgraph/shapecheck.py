@@ -227,11 +227,15 @@ KINDS = {SH + "IRI": (ox.NamedNode,), SH + "BlankNode": (ox.BlankNode,), SH + "L
 
 
 def _numeric(v) -> bool:
-    return isinstance(v, ox.Literal) and v.datatype.value in NUMERIC and LEXICAL[v.datatype.value].fullmatch(v.value)
+    """Whether V is a well-formed xsd:integer or xsd:decimal literal."""
+    if not isinstance(v, ox.Literal) or v.datatype.value not in NUMERIC:
+        return False
+    return LEXICAL[v.datatype.value].fullmatch(v.value) is not None
 
 
 def _value_tests(s: Shape) -> list[Callable]:
-    """One test (value node -> bool; the class test also takes the graph) per value constraint of S."""
+    """One test (value node -> bool) per value constraint of S that needs no graph (sh:class does: the
+    compiled check asks the graph)."""
     tests: list[Callable] = []
     if s.datatype:
         dt, lexical = s.datatype, LEXICAL.get(s.datatype)
@@ -252,7 +256,7 @@ def _value_tests(s: Shape) -> list[Callable]:
         tests.append(lambda v: v in allowed)
     for bound, ok in ((s.min_inclusive, lambda x, b: x >= b), (s.max_inclusive, lambda x, b: x <= b)):
         if bound is not None:
-            tests.append(lambda v, bound=bound, ok=ok: bool(_numeric(v)) and _in_range(v.value, bound, ok))
+            tests.append(lambda v, bound=bound, ok=ok: _numeric(v) and _in_range(v.value, bound, ok))
     return tests
 
 
@@ -330,7 +334,7 @@ def _compile(s: Shape, done: dict[int, Test]) -> Test:
 
 def _less(a, b) -> bool:
     """sh:lessThan on numbers (the only values the shapes compare)."""
-    return bool(_numeric(a) and _numeric(b)) and Decimal(a.value) < Decimal(b.value)
+    return _numeric(a) and _numeric(b) and Decimal(a.value) < Decimal(b.value)
 
 
 def conforms(quads: list[ox.Quad]) -> bool | None:
