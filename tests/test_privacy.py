@@ -5,12 +5,14 @@ pupil', an unnamed husband, a health condition and a home address."""
 from __future__ import annotations
 
 import gzip
+import random
 import re
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from repgraph import privacy
 from repgraph.namespaces import RG, SCHEMA
 from repgraph.privacy import MINOR_LABEL, public_quads
 
@@ -203,3 +205,16 @@ def test_an_appeal_that_says_it_is_confidential_is_left_out_of_public_outputs(cl
     assert "UZB 005" in full and "NOT FOR PUBLICATION" in full and "UZB 004" in full
     assert "UZB 005" not in public and "NOT FOR PUBLICATION" not in public
     assert "UZB 004" in public and "Dilnoza" in public
+
+
+def test_finding_minors_word_by_word_agrees_with_searching_every_text_for_every_name():
+    rng = random.Random(5)
+    first = ["Aziz", "Malika", "Timur", "O'Neil", "Jean-Luc", "Ölmez", "Li", "(Aziz", "'Ali"]
+    last = ["Karimov", "Yusupova", "Y.", "Ng", "Karimova-Said", ""]
+    names = {f"{f} {s}".strip() for f in first for s in last} | set(first)
+    pieces = ["15-year-old", "a 16-year-old", "aged 12", "age of 9", "44-year-old", "17 years of age", "son,", "her",
+              "daughter", "pupil", "Mr", "Ms.", "Dr", "was", "detained", ",", "a", "an", "and", "Azizov"] + sorted(names)
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(3, 12))) for _ in range(400)]
+    brute = {n for n in names if any(privacy._introduced_as_minor(n, t) for t in texts)}
+    assert brute and brute != names
+    assert privacy.introduced_as_minors(names, texts) == brute

@@ -1,15 +1,20 @@
 """Deterministic dumps of the whole store: the same store gives byte-identical files."""
 from __future__ import annotations
 
+import io
 import json
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from .errors import RepgraphError
 from .namespaces import PREFIXES
-from .privacy import public_quads
+from .privacy import Public
 
 FORMATS = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -27,39 +32,71 @@ def triple_key(t: ox.Triple) -> str:
     return str(t)
 
 
+def graphs_in_order(store: ox.Store, public: bool = True) -> Iterator[list[ox.Quad]]:
+    """The store one graph at a time, in a fixed order: by graph IRI (the default graph last), each graph's
+    quads by their N-Quads text; in public mode, with sensitive data reduced (`privacy.Public`)."""
+    view = Public.of_store(store) if public else None
+    for graph in sorted([*store.named_graphs(), ox.DefaultGraph()], key=str):
+        quads = list(store.quads_for_pattern(None, None, None, graph))
+        if view is not None:
+            quads = view.apply(quads)
+        if quads:
+            yield sorted(quads, key=str)
+
+
 def sorted_quads(store: ox.Store, public: bool = True) -> list[ox.Quad]:
-    """Every quad of the store in a fixed order: graph by graph (by IRI), each graph's quads by their
-    N-Quads text; in public mode, with sensitive data reduced."""
-    quads = list(store.quads_for_pattern(None, None, None, None))
-    if public:
-        quads = public_quads(quads)
-    by_graph: dict = {}         # sorted graph by graph: the sort keys of one graph at a time (2 GB less at 10,000 appeals)
-    for q in quads:
-        by_graph.setdefault(str(q.graph_name), []).append(q)
-    del quads
-    return [q for g in sorted(by_graph) for q in sorted(by_graph.pop(g), key=str)]
+    """Every quad of the store in the order of `graphs_in_order`."""
+    return [q for graph in graphs_in_order(store, public) for q in graph]
+
+
+def dump(store: ox.Store, fmt: str, out: BinaryIO, public: bool = True) -> None:
+    """Write the store to OUT in format FMT, reading one graph at a time."""
+    if fmt not in FORMATS:
+        raise RepgraphError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    write_graphs(graphs_in_order(store, public), fmt, out)
 
 
 def serialize(store: ox.Store, fmt: str, public: bool = True) -> bytes:
-    if fmt not in FORMATS:
-        raise RepgraphError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
-    return render(sorted_quads(store, public), fmt)
+    out = io.BytesIO()
+    dump(store, fmt, out, public)
+    return out.getvalue()
 
 
 def render(quads: list[ox.Quad], fmt: str) -> bytes:
-    """QUADS, as `sorted_quads` gives them, in format FMT (the triple formats: each triple once, in order)."""
-    if fmt in QUAD_FORMATS:
-        data = quads
-    else:
-        triples = {}
-        for q in quads:
-            t = ox.Triple(q.subject, q.predicate, q.object)
-            triples.setdefault(triple_key(t), t)
-        data = [triples[k] for k in sorted(triples)]
+    """QUADS, as `sorted_quads` gives them, in format FMT."""
+    out = io.BytesIO()
+    write_graphs([quads], fmt, out)
+    return out.getvalue()
+
+
+def write_graphs(graphs: Iterable[list[ox.Quad]], fmt: str, out: BinaryIO) -> None:
+    """GRAPHS (lists of quads in order, as `graphs_in_order` gives them) to OUT in format FMT; the triple
+    formats hold each triple once, in order (their N-Triples text, kept until all graphs are read)."""
     if fmt == "jsonld":
-        return jsonld(data)
-    prefixes = PREFIXES if fmt in ("ttl", "trig") else None
-    return ox.serialize(data, format=FORMATS[fmt], prefixes=prefixes)
+        jsonld(graphs, out)
+    elif fmt in QUAD_FORMATS:
+        ox.serialize((q for graph in graphs for q in graph), out, format=FORMATS[fmt], prefixes=_prefixes(fmt))
+    else:
+        lines = sorted({triple_key(q.triple) for graph in graphs for q in graph})
+        if fmt == "nt":
+            _write_lines(lines, out)
+            return
+        with tempfile.TemporaryFile() as nt:       # Turtle: the sorted triples read back one by one
+            _write_lines(lines, nt)
+            del lines
+            nt.seek(0)
+            triples = (q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+            ox.serialize(triples, out, format=FORMATS[fmt], prefixes=_prefixes(fmt))
+
+
+def _write_lines(triples: list[str], out: BinaryIO) -> None:
+    """TRIPLES (N-Triples text without the final dot) as N-Triples lines, in chunks."""
+    for i in range(0, len(triples), 65536):
+        out.write("".join(f"{t} .\n" for t in triples[i:i + 65536]).encode("utf-8"))
+
+
+def _prefixes(fmt: str) -> dict | None:
+    return PREFIXES if fmt in ("ttl", "trig") else None
 
 
 def jsonld_context() -> dict:
@@ -96,24 +133,40 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def jsonld(quads: list[ox.Quad]) -> bytes:
-    """QUADS as one JSON-LD document (named graphs kept) with the project's @context inline, one node object
+def jsonld(graphs: Iterable[list[ox.Quad]], out: BinaryIO) -> None:
+    """GRAPHS as one JSON-LD document (named graphs kept) with the project's @context inline, one node object
     per line (written by json's C encoder: an indented document took six times as long)."""
-    items = []
-    for item in _compact(json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD))):
-        nodes = item.pop("@graph", None)
-        if nodes is None:
-            items.append(_json(item))
-        else:
-            head = _json(item)[:-1] + (", " if item else "")
-            items.append(head + '"@graph": [\n' + ",\n".join(map(_json, nodes)) + "\n]}")
     context = json.dumps(jsonld_context()["@context"], ensure_ascii=False, indent=1)
-    return ('{"@context": ' + context + ',\n"@graph": [\n' + ",\n".join(items) + "\n]}\n").encode("utf-8")
+    out.write(('{"@context": ' + context + ',\n"@graph": [\n').encode("utf-8"))
+    first = True
+    for quads in graphs:
+        for item in _compact(json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD))):
+            nodes = item.pop("@graph", None)
+            if nodes is None:
+                text = _json(item)
+            else:
+                head = _json(item)[:-1] + (", " if item else "")
+                text = head + '"@graph": [\n' + ",\n".join(map(_json, nodes)) + "\n]}"
+            out.write((("" if first else ",\n") + text).encode("utf-8"))
+            first = False
+    out.write("\n]}\n".encode("utf-8"))
+
+
+@contextmanager
+def writing(out: Path) -> Iterator[BinaryIO]:
+    """A file to write OUT through: a temporary file beside it that takes its place only when the writing
+    ends well, so a dump is never left half-written."""
+    tmp = out.with_name(out.name + ".part")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(tmp, "wb") as f:
+            yield f
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def write(data: bytes, out: Path) -> None:
-    """Write DATA to OUT through a temporary file, so a dump is never left half-written."""
-    tmp = out.with_name(out.name + ".part")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    """Write DATA to OUT, never half-written."""
+    with writing(out) as f:
+        f.write(data)

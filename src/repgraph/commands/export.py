@@ -11,11 +11,11 @@ def run(args) -> int:
     from .. import export
     from ..store import open_read, store_path
     store = open_read(store_path(args.store))
-    data = export.serialize(store, args.format, public=not args.full)
     if args.out:
-        export.write(data, Path(args.out))
+        with export.writing(Path(args.out)) as out:
+            export.dump(store, args.format, out, public=not args.full)
     else:
-        sys.stdout.buffer.write(data)
+        export.dump(store, args.format, sys.stdout.buffer, public=not args.full)
     return 0
 
 

@@ -1,6 +1,6 @@
 """The networkx projection of the store: persons, organisations, legal provisions, appeals and events
 as nodes, their ties as edges, built from the network-*.rq queries. Public mode (the default) runs the
-queries on repgraph.privacy.public_quads of the store, so minors' names never reach the projection."""
+queries on the public form of the store (repgraph.privacy), so minors' names never reach the projection."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,7 @@ from itertools import combinations
 import networkx as nx
 import pyoxigraph as ox
 
-from ..privacy import public_quads
+from ..export import graphs_in_order
 from ..queries import rows
 from ..text import fold
 
@@ -24,7 +24,7 @@ UNNAMED = "unnamed person"
 def public_store(store: ox.Store) -> ox.Store:
     """An in-memory copy of STORE with sensitive data reduced as in every public output."""
     out = ox.Store()
-    out.extend(public_quads(list(store.quads_for_pattern(None, None, None, None))))
+    out.extend(q for graph in graphs_in_order(store) for q in graph)
     return out
 
 
