@@ -32,16 +32,22 @@ def triple_key(t: ox.Triple) -> str:
     return str(t)
 
 
-def graphs_in_order(store: ox.Store, public: bool = True) -> Iterator[list[ox.Quad]]:
-    """The store one graph at a time, in a fixed order: by graph IRI (the default graph last), each graph's
-    quads by their N-Quads text; in public mode, with sensitive data reduced (`privacy.Public`)."""
+def graphs(store: ox.Store, public: bool = True) -> Iterator[list[ox.Quad]]:
+    """The store one graph at a time (by graph IRI, the default graph last); in public mode, with sensitive
+    data reduced (`privacy.Public`)."""
     view = Public.of_store(store) if public else None
     for graph in sorted([*store.named_graphs(), ox.DefaultGraph()], key=str):
         quads = list(store.quads_for_pattern(None, None, None, graph))
         if view is not None:
             quads = view.apply(quads)
         if quads:
-            yield sorted(quads, key=str)
+            yield quads
+
+
+def graphs_in_order(store: ox.Store, public: bool = True) -> Iterator[list[ox.Quad]]:
+    """`graphs`, each graph's quads in a fixed order: by their N-Quads text."""
+    for quads in graphs(store, public):
+        yield sorted(quads, key=str)
 
 
 def sorted_quads(store: ox.Store, public: bool = True) -> list[ox.Quad]:

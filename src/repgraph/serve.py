@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from .errors import RepgraphError
-from .export import graphs_in_order
+from .export import graphs
 from .store import compact, open_read
 
 LOOPBACK = "127.0.0.1"
@@ -181,7 +181,7 @@ def _stop(*_):
 def public_copy(store: Path, folder: Path) -> None:
     """A store in FOLDER holding the public-mode quads of STORE (what `export` writes by default)."""
     copy = ox.Store(str(folder))
-    copy.bulk_extend(q for graph in graphs_in_order(open_read(store)) for q in graph)
+    copy.bulk_extend(q for graph in graphs(open_read(store)) for q in graph)
     compact(copy)           # it is served: worth the compaction
 
 

@@ -10,7 +10,7 @@ from itertools import combinations
 import networkx as nx
 import pyoxigraph as ox
 
-from ..export import graphs_in_order
+from ..export import graphs
 from ..queries import rows
 from ..text import fold
 
@@ -24,7 +24,7 @@ UNNAMED = "unnamed person"
 def public_store(store: ox.Store) -> ox.Store:
     """An in-memory copy of STORE with sensitive data reduced as in every public output."""
     out = ox.Store()
-    out.extend(q for graph in graphs_in_order(store) for q in graph)
+    out.extend(q for graph in graphs(store) for q in graph)
     return out
 
 
