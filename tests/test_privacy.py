@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from repgraph import privacy
-from repgraph.namespaces import RG, SCHEMA
+from repgraph.namespaces import OA, RDF, RG, SCHEMA, VOCAB
 from repgraph.privacy import MINOR_LABEL, public_quads
 
 from conftest import FIXTURES, run_cli
@@ -218,3 +218,27 @@ def test_finding_minors_word_by_word_agrees_with_searching_every_text_for_every_
     brute = {n for n in names if any(privacy._introduced_as_minor(n, t) for t in texts)}
     assert brute and brute != names
     assert privacy.introduced_as_minors(names, texts) == brute
+
+
+def test_public_mode_learns_the_same_from_the_store_s_index_as_from_every_quad():
+    xsd_true = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    other, closed = ox.NamedNode(G.value + "-2"), ox.NamedNode(G.value + "-closed")
+    quads = [_person(P + "aziz-karimov", "Aziz Karimov"), _person(P + "malika-yusupova", "Malika Yusupova"),
+             _person(P + "anna-bell", "Anna Bell"), _person(P + "timur-y", "Timur Y."),
+             _quad(P + "malika-yusupova", RG + "minor", xsd_true),
+             _quad(P + "anna-bell", RG + "sensitive", xsd_true),
+             # a text of another graph (and one of the default graph) introduces persons of this one by age
+             ox.Quad(ox.NamedNode(P + "x"), ox.NamedNode(RG + "text"), ox.Literal("her 15-YEAR-OLD son, Aziz Karimov"), other),
+             ox.Quad(ox.NamedNode(P + "y"), ox.NamedNode(RG + "text"), ox.Literal("Timur Y., a 9-year-old, was held", language="en")),
+             _quad(P + "d1", RDF + "type", ox.NamedNode(RG + "SensitiveDetail")),
+             _quad(P + "d1/evidence/target/quote", OA + "exact", "12 Rose Street"),
+             # a confidential graph: what it says counts for nothing
+             ox.Quad(ox.NamedNode(P + "c"), ox.NamedNode(RG + "detailKind"),
+                     ox.NamedNode(VOCAB + "sensitive/confidential"), closed),
+             ox.Quad(ox.NamedNode(P + "z"), ox.NamedNode(RG + "text"), ox.Literal("her 12-year-old son, Anna Bell"), closed)]
+    store = ox.Store()
+    store.extend(quads)
+    a, b = privacy.Public.of_quads(quads), privacy.Public.of_store(store)
+    assert a.young == {P + "malika-yusupova", P + "aziz-karimov", P + "timur-y"}
+    assert (a.hidden, a.young, a.sensitive, a.pattern.pattern) == (b.hidden, b.young, b.sensitive, b.pattern.pattern)
+    assert "Rose" in a.pattern.pattern

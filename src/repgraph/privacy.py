@@ -84,9 +84,10 @@ class Public:
 
     @classmethod
     def of_quads(cls, quads: list[ox.Quad]) -> Public:
+        """From QUADS, the whole archive."""
         def having(predicate: str, obj=None) -> list[ox.Quad]:
             return [q for q in quads if q.predicate.value == predicate and (obj is None or q.object == obj)]
-        return cls._of(having, lambda: [q for q in quads if isinstance(q.object, ox.Literal)])
+        return cls._of(having, lambda: [(q.graph_name, q.object.value) for q in quads if isinstance(q.object, ox.Literal)])
 
     @classmethod
     def of_store(cls, store: ox.Store) -> Public:
@@ -95,16 +96,16 @@ class Public:
         def having(predicate: str, obj=None) -> list[ox.Quad]:
             return list(store.quads_for_pattern(None, ox.NamedNode(predicate), obj, None))
 
-        def literals() -> list[ox.Quad]:
-            found = store.query('SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } '
+        def literals() -> list[tuple]:
+            found = store.query('SELECT ?g ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } '
                                 'FILTER(isLiteral(?o) && REGEX(STR(?o), "age|yr|year", "i")) }')
-            return [ox.Quad(r[0], r[1], r[2], r[3] or ox.DefaultGraph()) for r in found]
+            return [(r[0] or ox.DefaultGraph(), r[1].value) for r in found]
         return cls._of(having, literals)
 
     @classmethod
     def _of(cls, having, literals) -> Public:
-        """HAVING(predicate, object=None): the quads with that predicate (and object); LITERALS(): the quads
-        with a literal object that may state an age."""
+        """HAVING(predicate, object=None): the quads with that predicate (and object); LITERALS(): (graph, text)
+        of literals, at least every one that states an age."""
         kind = ox.NamedNode(VOCAB + "sensitive/confidential")
         hidden = {q.graph_name for q in having(RG + "detailKind", kind)}
 
@@ -112,7 +113,7 @@ class Public:
             return [q for q in having(predicate, obj) if q.graph_name not in hidden]
         names = [q for p in _NAMES for q in shown(p)]
         young = {q.subject.value for q in shown(RG + "minor", _TRUE)}
-        texts = [q.object.value for q in literals() if q.graph_name not in hidden and AGE_UNDER_18.search(q.object.value)]
+        texts = [text for graph, text in literals() if graph not in hidden and AGE_UNDER_18.search(text)]
         if texts:
             introduced = introduced_as_minors({q.object.value for q in names}, texts)
             young |= {q.subject.value for q in names if q.object.value in introduced}
