@@ -13,6 +13,7 @@ import rdflib
 from conftest import FIXTURES, SEED
 
 from repgraph import export, publish
+from repgraph.errors import RepgraphError
 from repgraph.namespaces import RG, SCHEMA, XSD
 from repgraph.store import open_read
 
@@ -44,6 +45,13 @@ def expected(store_dir):
     quads = {tuple(_ox(t) for t in (q.subject, q.predicate, q.object, q.graph_name))
              for q in export.sorted_quads(open_read(store_dir))}
     return quads, {q[:3] for q in quads}
+
+
+def _release(store_dir, tmp_path) -> dict[str, bytes]:
+    """Every file of the release of the store at STORE_DIR, by its path in the release folder."""
+    out = tmp_path / f"release-{len(list(tmp_path.iterdir()))}"
+    publish.publish(open_read(store_dir), out)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def _ox(t):
@@ -119,7 +127,7 @@ def test_the_same_data_gives_a_byte_identical_release(tmp_path):
     releases = []
     for i, paths in enumerate(([SEED, FIXTURES / "appeals"], [FIXTURES / "appeals", SEED])):
         build([str(p) for p in paths], tmp_path / f"store-{i}", force=True)
-        releases.append(publish.release_files(open_read(tmp_path / f"store-{i}")))
+        releases.append(_release(tmp_path / f"store-{i}", tmp_path))
     assert releases[0].keys() == releases[1].keys()
     assert [n for n in releases[0] if releases[0][n] != releases[1][n]] == []
 
@@ -166,7 +174,10 @@ def test_void_dates_come_from_the_appeals(release, store_dir, tmp_path):
     ds = rdflib.URIRef(publish.DATASET)
     dct = rdflib.Namespace("http://purl.org/dc/terms/")
     assert (str(g.value(ds, dct.issued)), str(g.value(ds, dct.modified))) == (dates[0], dates[-1])
-    described = publish.describe(export.sorted_quads(open_read(store_dir)), {}, publish.Options(modified="2030-01-31"))
+    contents = publish.Contents()
+    for _ in contents.seen(export.graphs_in_order(open_read(store_dir))):
+        pass
+    described = publish.describe(contents, {}, publish.Options(modified="2030-01-31"))
     g = rdflib.Graph().parse(data=described, format="turtle")
     assert str(g.value(ds, dct.modified)) == "2030-01-31"
 
@@ -193,7 +204,7 @@ def test_public_by_default_full_on_request(store_dir, tmp_path):
     store.add(ox.Quad(person, ox.NamedNode(RG + "minor"), ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean")), graph))
     store.flush()
     del store
-    public = publish.release_files(open_read(work))
+    public = _release(work, tmp_path)
     assert label.value.encode() in export.serialize(open_read(work), "nq", public=False)
     for name in publish.DUMPS:
         assert label.value.encode() not in public[name], name
@@ -213,3 +224,20 @@ def test_the_command_writes_graph_by_default_and_refuses_bad_dates(cli, store_di
     code, _, err = cli("publish", "--store", store_dir, "--out", tmp_path / "a-file")
     assert code == 1 and "cannot write the release" in err and err.count("\n") == 1
 
+
+
+def test_a_failed_release_leaves_the_previous_one_as_it_was(store_dir, tmp_path, monkeypatch):
+    out = tmp_path / "graph"
+    publish.publish(open_read(store_dir), out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    write_graphs = export.write_graphs
+
+    def failing(graphs, fmt, f):
+        if fmt == "ttl":
+            raise OSError(28, "No space left on device")
+        write_graphs(graphs, fmt, f)
+    monkeypatch.setattr(export, "write_graphs", failing)
+    with pytest.raises(RepgraphError, match="cannot write the release"):
+        publish.publish(open_read(store_dir), out, public=False)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not (out / publish.STAGE).exists()

@@ -68,13 +68,6 @@ def serialize(store: ox.Store, fmt: str, public: bool = True) -> bytes:
     return out.getvalue()
 
 
-def render(quads: list[ox.Quad], fmt: str) -> bytes:
-    """QUADS, as `sorted_quads` gives them, in format FMT."""
-    out = io.BytesIO()
-    write_graphs([quads], fmt, out)
-    return out.getvalue()
-
-
 def write_graphs(graphs: Iterable[list[ox.Quad]], fmt: str, out: BinaryIO) -> None:
     """GRAPHS (lists of quads in order, as `graphs_in_order` gives them) to OUT in format FMT; the triple
     formats hold each triple once, in order (their N-Triples text, kept until all graphs are read)."""

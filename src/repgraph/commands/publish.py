@@ -16,7 +16,7 @@ def run(args) -> int:
     opts = Options(endpoint=args.endpoint, download_base=args.download_base, license=args.license,
                    creator=args.creator, modified=args.date)
     files = publish(open_read(store_path(args.store)), Path(args.out), public=not args.full, opts=opts)
-    size = sum(len(d) for d in files.values())
+    size = sum(n for n, _ in files.values())
     print(f"published {len(files)} files ({size} bytes) into {args.out}" + (" (FULL data, not public mode)" if args.full else ""))
     return 0
 
