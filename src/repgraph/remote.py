@@ -14,6 +14,7 @@ import stat
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,33 +205,34 @@ class PushReport:
         return out
 
 
-def push(quads: list[ox.Quad], remote: Remote, dry_run: bool = False) -> PushReport:
-    """Make the remote store's repgraph graphs those of QUADS: send the graphs whose digest differs from the
-    manifest's, drop the graphs an earlier push sent that are gone, then record the new manifest."""
-    graphs: dict[str, list[ox.Triple]] = {}
-    for q in quads:
-        if isinstance(q.graph_name, ox.NamedNode):
-            graphs.setdefault(q.graph_name.value, []).append(ox.Triple(q.subject, q.predicate, q.object))
-    digests = {g: digest(t) for g, t in graphs.items()}
+def push(graphs: Iterable[list[ox.Quad]], remote: Remote, dry_run: bool = False) -> PushReport:
+    """Make the remote store's repgraph graphs those of GRAPHS (the quads of one graph at a time): send the
+    graphs whose digest differs from the manifest's, drop the graphs an earlier push sent that are gone, then
+    record the new manifest."""
     before = remote.manifest()
     report = PushReport()
-    for g in sorted(graphs):
-        if before.get(g) == digests[g]:
+    pushed: dict[str, tuple[str, int]] = {}      # graph -> its digest and number of triples
+    for quads in graphs:
+        if not isinstance(quads[0].graph_name, ox.NamedNode):
+            continue
+        g, triples = quads[0].graph_name.value, [q.triple for q in quads]
+        pushed[g] = (digest(triples), len(triples))
+        if before.get(g) == pushed[g][0]:
             report.unchanged.append(g)
             continue
-        report.sent[g] = len(graphs[g])
-        report.bytes += len(nt(graphs[g]))
+        report.sent[g] = len(triples)
+        report.bytes += len(nt(triples))
         if not dry_run:
-            remote.replace(g, graphs[g])
-    report.removed = sorted(set(before) - set(graphs))
+            remote.replace(g, triples)
+    report.removed = sorted(set(before) - set(pushed))
     if not dry_run:
         for g in report.removed:
             remote.drop(g)
         if report.sent or report.removed:
             manifest = []
-            for g in sorted(graphs):
-                manifest.append(ox.Triple(ox.NamedNode(g), ox.NamedNode(DIGEST), ox.Literal(digests[g])))
+            for g, (d, n) in sorted(pushed.items()):
+                manifest.append(ox.Triple(ox.NamedNode(g), ox.NamedNode(DIGEST), ox.Literal(d)))
                 manifest.append(ox.Triple(ox.NamedNode(g), ox.NamedNode(TRIPLES), ox.Literal(
-                    str(len(graphs[g])), datatype=ox.NamedNode(XSD + "integer"))))
+                    str(n), datatype=ox.NamedNode(XSD + "integer"))))
             remote.replace(MANIFEST, manifest)
     return report

@@ -5,11 +5,11 @@ from . import add_store
 
 
 def run(args) -> int:
-    from ..export import sorted_quads
+    from ..export import graphs_in_order
     from ..remote import Remote, push
     from ..store import open_read, store_path
     remote = Remote(args.endpoint, update=args.update, graph_store=args.graph_store)
-    report = push(sorted_quads(open_read(store_path(args.store)), public=not args.full), remote, dry_run=args.dry_run)
+    report = push(graphs_in_order(open_read(store_path(args.store)), public=not args.full), remote, dry_run=args.dry_run)
     for line in report.lines():
         print(("(dry run) " if args.dry_run else "") + line)
     return 0
