@@ -123,6 +123,17 @@ def test_bad_input_gives_one_line_and_leaves_the_store_as_it_was(cli, tmp_path):
     assert rows(cli, store, "persons") == before
 
 
+def test_an_output_that_cannot_be_written_gives_one_line_and_leaves_no_part_file(cli, tmp_path):
+    store = tmp_path / "store"
+    cli("build", SEED, "--store", store)
+    (tmp_path / "a-file").write_text("")
+    for args in (["export", "--format", "nq"], ["viz"]):
+        out = tmp_path / "a-file" / "dump"         # under a file: no folder can be made there
+        code, _, err = cli(*args, "--store", store, "--out", out)
+        assert code == 1 and err.startswith(f"repgraph: {out}: cannot write") and err.count("\n") == 1, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "store", "store.lock"]
+
+
 def test_querying_a_store_that_does_not_exist(cli, tmp_path):
     code, out, err = cli("query", "persons", "--store", tmp_path / "none")
     assert code == 1 and "no store here" in err

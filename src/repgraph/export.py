@@ -5,7 +5,7 @@ import io
 import json
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -156,13 +156,16 @@ def writing(out: Path) -> Iterator[BinaryIO]:
     """A file to write OUT through: a temporary file beside it that takes its place only when the writing
     ends well, so a dump is never left half-written."""
     tmp = out.with_name(out.name + ".part")
-    out.parent.mkdir(parents=True, exist_ok=True)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as f:
             yield f
         tmp.replace(out)
+    except OSError as err:
+        raise RepgraphError(f"{out}: cannot write ({err.strerror})") from None
     finally:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):         # gone (moved into place), or never made
+            tmp.unlink()
 
 
 def write(data: bytes, out: Path) -> None:
