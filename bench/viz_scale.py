@@ -96,7 +96,7 @@ def measure(n_nodes: int, out: Path) -> dict[str, float]:
     path = out / f"explorer-{n_nodes}.html"
     path.write_text(html, encoding="utf-8")
     with headless.open_page(path.resolve().as_uri()) as (pg, log):
-        pg.wait_for_function("window.__vizReady !== undefined", timeout=120000)
+        headless.wait_drawn(pg, timeout=120)
         drawn = pg.evaluate("window.__vizReady") / 1000
         t = pg.evaluate("""() => { const t0 = performance.now();
             document.getElementById('search').value = 'ka';

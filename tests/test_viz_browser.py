@@ -43,7 +43,7 @@ def page_file(tmp_path_factory):
 @pytest.fixture(scope="module")
 def opened(page_file):
     with headless.open_page(page_file.resolve().as_uri()) as (page, log):
-        page.wait_for_function("window.__vizReady !== undefined", timeout=30000)
+        headless.wait_drawn(page)
         yield page, log
 
 

@@ -48,3 +48,10 @@ def open_page(url: str, viewport=(1400, 850)):
             yield page, log
         finally:
             ctx.close()
+
+
+def wait_drawn(page, timeout: float = 30) -> None:
+    """Wait until the explorer has drawn its network (it then marks <body data-ready="1">). A selector, which
+    playwright watches from a world of its own: a predicate would be evaluated in the page, where its CSP
+    forbids eval once the first check is not already true."""
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout * 1000)
