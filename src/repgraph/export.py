@@ -1,7 +1,6 @@
 """Deterministic dumps of the whole store: the same store gives byte-identical files."""
 from __future__ import annotations
 
-import io
 import json
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -60,12 +59,6 @@ def dump(store: ox.Store, fmt: str, out: BinaryIO, public: bool = True) -> None:
     if fmt not in FORMATS:
         raise RepgraphError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     write_graphs(graphs_in_order(store, public), fmt, out)
-
-
-def serialize(store: ox.Store, fmt: str, public: bool = True) -> bytes:
-    out = io.BytesIO()
-    dump(store, fmt, out, public)
-    return out.getvalue()
 
 
 def write_graphs(graphs: Iterable[list[ox.Quad]], fmt: str, out: BinaryIO) -> None:
