@@ -49,11 +49,6 @@ def graphs_in_order(store: ox.Store, public: bool = True) -> Iterator[list[ox.Qu
         yield sorted(quads, key=str)
 
 
-def sorted_quads(store: ox.Store, public: bool = True) -> list[ox.Quad]:
-    """Every quad of the store in the order of `graphs_in_order`."""
-    return [q for graph in graphs_in_order(store, public) for q in graph]
-
-
 def dump(store: ox.Store, fmt: str, out: BinaryIO, public: bool = True) -> None:
     """Write the store to OUT in format FMT, reading one graph at a time."""
     if fmt not in FORMATS:
