@@ -244,3 +244,12 @@ def test_a_failed_release_leaves_the_previous_one_as_it_was(store_dir, tmp_path,
         publish.publish(open_read(store_dir), out, public=False)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not (out / publish.STAGE).exists()
+
+
+def test_triples_are_sorted_and_merged_through_temporary_runs_as_in_memory():
+    import random
+    rng = random.Random(3)
+    lines = ['<a> <p> "' + "".join(rng.choice('ab\\"é中\u2028 ') for _ in range(rng.randint(0, 5))) + '"'
+             for _ in range(3000)]
+    assert list(export.sorted_once(lines, run=7)) == sorted(set(lines))       # hundreds of runs, merged
+    assert list(export.sorted_once(lines)) == sorted(set(lines))              # one run, no file

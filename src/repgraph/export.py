@@ -1,11 +1,13 @@
 """Deterministic dumps of the whole store: the same store gives byte-identical files."""
 from __future__ import annotations
 
+import heapq
 import json
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -64,22 +66,56 @@ def write_graphs(graphs: Iterable[list[ox.Quad]], fmt: str, out: BinaryIO) -> No
     elif fmt in QUAD_FORMATS:
         ox.serialize((q for graph in graphs for q in graph), out, format=FORMATS[fmt], prefixes=_prefixes(fmt))
     else:
-        lines = sorted({triple_key(q.triple) for graph in graphs for q in graph})
+        lines = sorted_once(triple_key(q.triple) for graph in graphs for q in graph)
         if fmt == "nt":
             _write_lines(lines, out)
             return
         with tempfile.TemporaryFile() as nt:       # Turtle: the sorted triples read back one by one
             _write_lines(lines, nt)
-            del lines
             nt.seek(0)
             triples = (q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
             ox.serialize(triples, out, format=FORMATS[fmt], prefixes=_prefixes(fmt))
 
 
-def _write_lines(triples: list[str], out: BinaryIO) -> None:
+def sorted_once(lines: Iterable[str], run: int = 1 << 19) -> Iterator[str]:
+    """LINES (without line breaks) sorted, each once, with at most RUN of them in memory: sorted runs of them
+    go to temporary files, which are then merged."""
+    runs: list = []
+    chunk: set[str] = set()
+    try:
+        for line in lines:
+            chunk.add(line)
+            if len(chunk) >= run:
+                runs.append(_spill(chunk))
+        if not runs:
+            yield from sorted(chunk)
+            return
+        runs.append(_spill(chunk))
+        last = None
+        for line in heapq.merge(*((b.decode("utf-8")[:-1] for b in f) for f in runs)):
+            if line != last:
+                yield line
+                last = line
+    finally:
+        for f in runs:
+            f.close()
+
+
+def _spill(chunk: set[str]):
+    """CHUNK sorted into a temporary file (one line each), rewound; CHUNK emptied."""
+    f = tempfile.TemporaryFile()
+    for line in sorted(chunk):
+        f.write(line.encode("utf-8") + b"\n")
+    chunk.clear()
+    f.seek(0)
+    return f
+
+
+def _write_lines(triples: Iterable[str], out: BinaryIO) -> None:
     """TRIPLES (N-Triples text without the final dot) as N-Triples lines, in chunks."""
-    for i in range(0, len(triples), 65536):
-        out.write("".join(f"{t} .\n" for t in triples[i:i + 65536]).encode("utf-8"))
+    it = iter(triples)
+    while chunk := list(islice(it, 65536)):
+        out.write("".join(f"{t} .\n" for t in chunk).encode("utf-8"))
 
 
 def _prefixes(fmt: str) -> dict | None:
