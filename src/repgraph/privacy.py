@@ -77,7 +77,7 @@ class Public:
 
     def __init__(self, hidden: set, young: set[str], sensitive: set[str], words: set[str]):
         self.hidden, self.young, self.sensitive = hidden, young, sensitive
-        names = sorted(words, key=len, reverse=True)
+        names = sorted(words, key=lambda w: (-len(w), w))      # longest first; a fixed order, whatever the set
         self.pattern = re.compile("|".join(re.escape(n) for n in names)) if names else None
         self.renamed = {iri: f"{ID}person/minor-{hashlib.sha256(iri.encode()).hexdigest()[:12]}" for iri in young
                         if iri.startswith(ID + "person/")}
