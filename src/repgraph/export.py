@@ -60,7 +60,7 @@ def dump(store: ox.Store, fmt: str, out: BinaryIO, public: bool = True) -> None:
 
 def write_graphs(graphs: Iterable[list[ox.Quad]], fmt: str, out: BinaryIO) -> None:
     """GRAPHS (lists of quads in order, as `graphs_in_order` gives them) to OUT in format FMT; the triple
-    formats hold each triple once, in order (their N-Triples text, kept until all graphs are read)."""
+    formats hold each triple once, in order (`sorted_once`)."""
     if fmt == "jsonld":
         jsonld(graphs, out)
     elif fmt in QUAD_FORMATS:
@@ -70,11 +70,16 @@ def write_graphs(graphs: Iterable[list[ox.Quad]], fmt: str, out: BinaryIO) -> No
         if fmt == "nt":
             _write_lines(lines, out)
             return
-        with tempfile.TemporaryFile() as nt:       # Turtle: the sorted triples read back one by one
+        with tempfile.TemporaryFile() as nt:
             _write_lines(lines, nt)
             nt.seek(0)
-            triples = (q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
-            ox.serialize(triples, out, format=FORMATS[fmt], prefixes=_prefixes(fmt))
+            turtle(nt, out)
+
+
+def turtle(ntriples: BinaryIO, out: BinaryIO) -> None:
+    """The N-Triples dump NTRIPLES (sorted, each triple once) as the Turtle dump, read one triple at a time."""
+    triples = (q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    ox.serialize(triples, out, format=FORMATS["ttl"], prefixes=_prefixes("ttl"))
 
 
 def sorted_once(lines: Iterable[str], run: int = 1 << 19) -> Iterator[str]:

@@ -38,6 +38,7 @@ DUMPS = {  # file name: (export format, media type)
     "repgraph.jsonld": ("jsonld", "application/ld+json"),
 }
 SOURCE = "repgraph.nq"      # the dump read from the store; the others are read from it
+NTRIPLES, TURTLE = "repgraph.nt", "repgraph.ttl"     # the Turtle dump is read from the N-Triples one
 CONTEXT = "context.jsonld"
 DESCRIPTION = "void.ttl"
 CHECKSUMS = "SHA256SUMS"
@@ -201,11 +202,13 @@ def _make(store: ox.Store, stage: Path, public: bool, opts: Options) -> dict[str
         export.write_graphs(contents.seen(export.graphs_in_order(store, public)), DUMPS[SOURCE][0], f)
     if not contents.graphs:
         raise RepgraphError("the store is empty; run 'repgraph build' first")
-    for name in [n for n in DUMPS if n != SOURCE]:
+    for name in [n for n in DUMPS if n not in (SOURCE, TURTLE)]:
         with open(stage / name, "wb") as f:
             export.write_graphs(_graphs_of(stage / SOURCE), DUMPS[name][0], f)
-    with open(stage / "repgraph.nt", "rb") as f:
-        contents.triples = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(CHUNK), b""))
+    with open(stage / NTRIPLES, "rb") as nt, open(stage / TURTLE, "wb") as f:
+        export.turtle(nt, f)             # the triples already sorted and merged once
+        nt.seek(0)
+        contents.triples = sum(chunk.count(b"\n") for chunk in iter(lambda: nt.read(CHUNK), b""))
     for name in DUMPS:
         gzip_copy(stage / name, stage / (name + ".gz"))
     (stage / CONTEXT).write_text(json.dumps(export.jsonld_context(), indent=1) + "\n", encoding="utf-8")
