@@ -269,7 +269,7 @@ def organisations(doc: Doc, mentions: list[OrgMention]) -> tuple[dict[str, Organ
             key = fold(name)
             orgs[key] = Organisation(key, name, m.kind)
         org = orgs[key]
-        for alias in {m.name, name, m.alias, m.acronym} - {"", org.name}:
+        for alias in sorted({m.name, name, m.alias, m.acronym} - {"", org.name}):
             if alias not in org.variants:
                 org.variants.append(alias)
         if m.acronym and not org.acronym:
