@@ -161,6 +161,15 @@ def _person(iri: str, name: str) -> ox.Quad:
 P = "https://w3id.org/repgraph/id/person/"
 
 
+def _detail(node: str, words: str, graph: ox.NamedNode) -> list[ox.Quad]:
+    """A sensitive detail and its evidence, as mapping makes it: annotation, shared target, quote selector."""
+    target = f"https://w3id.org/repgraph/id/appeal/t/text/5-{5 + len(words)}"
+    return [ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o if not isinstance(o, str) else ox.NamedNode(o), graph) for s, p, o in (
+        (node, RDF + "type", RG + "SensitiveDetail"), (node, RG + "evidence", node + "/evidence"),
+        (node + "/evidence", OA + "hasTarget", target), (target, OA + "hasSelector", target + "/quote"),
+        (target + "/quote", OA + "exact", ox.Literal(words)))]
+
+
 @pytest.mark.parametrize("sentence,minor", [
     ("police arrested her 15-year-old son, Aziz Karimov, at school.", True),
     ("Aziz Karimov, a 16-year-old student, was detained.", True),
@@ -230,15 +239,15 @@ def test_public_mode_learns_the_same_from_the_store_s_index_as_from_every_quad()
              # a text of another graph (and one of the default graph) introduces persons of this one by age
              ox.Quad(ox.NamedNode(P + "x"), ox.NamedNode(RG + "text"), ox.Literal("her 15-YEAR-OLD son, Aziz Karimov"), other),
              ox.Quad(ox.NamedNode(P + "y"), ox.NamedNode(RG + "text"), ox.Literal("Timur Y., a 9-year-old, was held", language="en")),
-             _quad(P + "d1", RDF + "type", ox.NamedNode(RG + "SensitiveDetail")),
-             _quad(P + "d1/evidence/target/quote", OA + "exact", "12 Rose Street"),
+             *_detail(P + "d1", "12 Rose Street", G),
              # a confidential graph: what it says counts for nothing
              ox.Quad(ox.NamedNode(P + "c"), ox.NamedNode(RG + "detailKind"),
                      ox.NamedNode(VOCAB + "sensitive/confidential"), closed),
-             ox.Quad(ox.NamedNode(P + "z"), ox.NamedNode(RG + "text"), ox.Literal("her 12-year-old son, Anna Bell"), closed)]
+             ox.Quad(ox.NamedNode(P + "z"), ox.NamedNode(RG + "text"), ox.Literal("her 12-year-old son, Anna Bell"), closed),
+             *_detail(P + "d2", "3 Elm Lane", closed)]
     store = ox.Store()
     store.extend(quads)
     a, b = privacy.Public.of_quads(quads), privacy.Public.of_store(store)
     assert a.young == {P + "malika-yusupova", P + "aziz-karimov", P + "timur-y"}
     assert (a.hidden, a.young, a.sensitive, a.pattern.pattern) == (b.hidden, b.young, b.sensitive, b.pattern.pattern)
-    assert "Rose" in a.pattern.pattern
+    assert "Rose" in a.pattern.pattern and "Elm" not in a.pattern.pattern

@@ -240,16 +240,25 @@ def _add(c: Correction, facts: Facts) -> str:
 
 
 def attributions(corrections: list[Correction], quads: list[ox.Quad]) -> list[ox.Quad]:
-    """prov:wasAttributedTo the analyst for every node whose evidence quotes a correction."""
+    """prov:wasAttributedTo the analyst for every node whose evidence quotes a correction (the quote's
+    selector, its target, the annotations pointing at that, and the nodes they are about)."""
     by_number = {c.number: c for c in corrections}
-    out, agents = [], set()
+    by: dict = {}       # selector, then target, then annotation -> the correction it quotes
     for q in quads:
         if q.predicate.value == OA + "exact" and q.object.value.startswith("curation #"):
             c = by_number.get(int(re.match(r"curation #(\d+)", q.object.value).group(1)))
-            node = q.subject.value.split("/evidence/")[0]
             if c:
-                out.append(ox.Quad(N(node), N(PROV + "wasAttributedTo"), N(analyst_iri(c.by)), q.graph_name))
-                agents.add((c.by, q.graph_name))
+                by[q.subject] = c
+    if not by:
+        return []
+    for step in (OA + "hasSelector", OA + "hasTarget"):
+        by.update({q.subject: by[q.object] for q in quads if q.predicate.value == step and q.object in by})
+    out, agents = [], set()
+    for q in quads:
+        if q.predicate.value == OA + "hasBody" and q.subject in by:
+            c = by[q.subject]
+            out.append(ox.Quad(q.object, N(PROV + "wasAttributedTo"), N(analyst_iri(c.by)), q.graph_name))
+            agents.add((c.by, q.graph_name))
     for name, g in sorted(agents, key=str):
         out += [ox.Quad(N(analyst_iri(name)), N(RDF + "type"), N(PROV + "Agent"), g),
                 ox.Quad(N(analyst_iri(name)), N(SCHEMA + "name"), ox.Literal(name), g)]

@@ -38,6 +38,7 @@ class GraphWriter:
     def __init__(self, graph_iri: str):
         self.graph = N(graph_iri)
         self.quads: list[ox.Quad] = []
+        self.targets: dict[str, str] = {}       # oa:SpecificResource made -> the words it quotes
 
     def add(self, s: str, p: str, o) -> None:
         if o is None or o == "":
@@ -202,8 +203,21 @@ def _evidence(w: GraphWriter, s: str, a: str, ev: Evidence) -> None:
     w.iri(ann, RDF + "type", OA + "Annotation")
     w.iri(ann, OA + "hasBody", s)
     w.iri(ann, OA + "motivatedBy", OA + "describing")
-    target = ann + "/target"
-    w.iri(ann, OA + "hasTarget", target)
+    w.iri(ann, OA + "hasTarget", _target(w, a, ev))
+
+
+def _target(w: GraphWriter, a: str, ev: Evidence) -> str:
+    """The oa:SpecificResource of the words EV quotes, made the first time: the facts of one sentence share it
+    (half the annotations of an appeal point at words another already points at). The same place quoted
+    otherwise (an analyst's correction quotes itself at the words it corrects) is a resource of its own."""
+    base = target = f"{a}/text/{ev.start}-{ev.end}"
+    n = 1
+    while target in w.targets:
+        if w.targets[target] == ev.quote:
+            return target
+        n += 1
+        target = f"{base}-{n}"
+    w.targets[target] = ev.quote
     w.iri(target, RDF + "type", OA + "SpecificResource")
     w.iri(target, OA + "hasSource", a)
     quote, pos = target + "/quote", target + "/position"
@@ -214,3 +228,4 @@ def _evidence(w: GraphWriter, s: str, a: str, ev: Evidence) -> None:
     w.iri(pos, RDF + "type", OA + "TextPositionSelector")
     w.add(pos, OA + "start", ev.start)
     w.add(pos, OA + "end", ev.end)
+    return target

@@ -87,7 +87,10 @@ class Public:
         """From QUADS, the whole archive."""
         def having(predicate: str, obj=None) -> list[ox.Quad]:
             return [q for q in quads if q.predicate.value == predicate and (obj is None or q.object == obj)]
-        return cls._of(having, lambda: [(q.graph_name, q.object.value) for q in quads if isinstance(q.object, ox.Literal)])
+
+        def about(subjects: set, predicate: str) -> list[ox.Quad]:
+            return [q for q in having(predicate) if q.subject in subjects]
+        return cls._of(having, about, lambda: [(q.graph_name, q.object.value) for q in quads if isinstance(q.object, ox.Literal)])
 
     @classmethod
     def of_store(cls, store: ox.Store) -> Public:
@@ -96,16 +99,20 @@ class Public:
         def having(predicate: str, obj=None) -> list[ox.Quad]:
             return list(store.quads_for_pattern(None, ox.NamedNode(predicate), obj, None))
 
+        def about(subjects: set, predicate: str) -> list[ox.Quad]:
+            p = ox.NamedNode(predicate)
+            return [q for s in subjects for q in store.quads_for_pattern(s, p, None, None)]
+
         def literals() -> list[tuple]:
             found = store.query('SELECT ?g ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } '
                                 'FILTER(isLiteral(?o) && REGEX(STR(?o), "age|yr|year", "i")) }')
             return [(r[0] or ox.DefaultGraph(), r[1].value) for r in found]
-        return cls._of(having, literals)
+        return cls._of(having, about, literals)
 
     @classmethod
-    def _of(cls, having, literals) -> Public:
-        """HAVING(predicate, object=None): the quads with that predicate (and object); LITERALS(): (graph, text)
-        of literals, at least every one that states an age."""
+    def _of(cls, having, about, literals) -> Public:
+        """HAVING(predicate, object=None): the quads with that predicate (and object); ABOUT(subjects, predicate):
+        those of some SUBJECTS; LITERALS(): (graph, text) of literals, at least every one that states an age."""
         kind = ox.NamedNode(VOCAB + "sensitive/confidential")
         hidden = {q.graph_name for q in having(RG + "detailKind", kind)}
 
@@ -123,9 +130,10 @@ class Public:
             if q.subject.value in young:
                 words.add(q.object.value)
                 words.update(w for w in q.object.value.split() if len(w) >= 3)
-        marked = {q.subject.value for q in shown(RDF + "type", ox.NamedNode(RG + "SensitiveDetail"))}
-        if marked:
-            words |= {q.object.value for q in shown(OA + "exact") if q.subject.value.split("/evidence")[0] in marked}
+        quoted = {q.subject for q in shown(RDF + "type", ox.NamedNode(RG + "SensitiveDetail"))}
+        for step in (RG + "evidence", OA + "hasTarget", OA + "hasSelector", OA + "exact"):    # the words quoted
+            quoted = {q.object for q in about(quoted, step)}
+        words |= {o.value for o in quoted}
         return cls(hidden, young, sensitive, words)
 
     def _iri(self, value: str) -> str:
