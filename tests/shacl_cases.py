@@ -238,6 +238,11 @@ def named_person_marked_unnamed(g):
     g.add(s, RG + "sensitive", typed("true", "boolean")); return s
 
 
+@case("rgs:FoldedNameShape sh:class")
+def folded_name_of_an_organisation(g):
+    s = g.first(ORG); g.add(s, RG + "foldedName", "some organisation"); return s
+
+
 @case("rgs:KinshipShape rg:relative sh:disjoint")
 def kinship_with_oneself(g):
     s = g.first(RG + "KinshipTie"); g.set(s, RG + "relative", g.value(s, RG + "person")); return s
