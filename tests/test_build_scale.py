@@ -109,6 +109,14 @@ def test_a_large_build_loads_while_it_prepares_into_the_same_store(tmp_path, mon
         assert _snapshot(store, monkeypatch) == known.read(open_read(store))
 
 
+def test_worker_processes_build_the_graph_one_process_builds(tmp_path):
+    generate(45, tmp_path / "corpus", seed=5)
+    alone = build([str(tmp_path / "corpus")], tmp_path / "alone", log=io.StringIO(), workers=1)
+    pooled = build([str(tmp_path / "corpus")], tmp_path / "pooled", log=io.StringIO(), workers=2)
+    assert len(alone.appeals) == len(pooled.appeals) >= build_mod.PARALLEL_FROM
+    assert _quads(tmp_path / "pooled") == _quads(tmp_path / "alone")
+
+
 def _snapshot(store, monkeypatch) -> known.StoreRows:
     """The identity rows of the snapshot beside STORE (failing if it does not fit the store)."""
     with monkeypatch.context() as m:
