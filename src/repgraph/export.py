@@ -5,10 +5,8 @@ import heapq
 import json
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
 from functools import lru_cache
 from itertools import islice
-from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -178,26 +176,3 @@ def jsonld(graphs: Iterable[list[ox.Quad]], out: BinaryIO) -> None:
             out.write((("" if first else ",\n") + text).encode("utf-8"))
             first = False
     out.write("\n]}\n".encode("utf-8"))
-
-
-@contextmanager
-def writing(out: Path) -> Iterator[BinaryIO]:
-    """A file to write OUT through: a temporary file beside it that takes its place only when the writing
-    ends well, so a dump is never left half-written."""
-    tmp = out.with_name(out.name + ".part")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as f:
-            yield f
-        tmp.replace(out)
-    except OSError as err:
-        raise RepgraphError(f"{out}: cannot write ({err.strerror})") from None
-    finally:
-        with suppress(OSError):         # gone (moved into place), or never made
-            tmp.unlink()
-
-
-def write(data: bytes, out: Path) -> None:
-    """Write DATA to OUT, never half-written."""
-    with writing(out) as f:
-        f.write(data)

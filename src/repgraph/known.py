@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .files import write
 from .manifest import fingerprint
 from .namespaces import RG, SCHEMA, SKOS
 from .store import content_hashes
@@ -132,6 +132,4 @@ def save(store_dir: Path, rows: StoreRows | None) -> None:
     if rows is None:
         path.unlink(missing_ok=True)
         return
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(pickle.dumps((stamp(rows.hashes), rows.persons, rows.orgs), protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(tmp, path)
+    write(pickle.dumps((stamp(rows.hashes), rows.persons, rows.orgs), protocol=pickle.HIGHEST_PROTOCOL), path)

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from . import iris
 from .appeal import Appeal
+from .files import write
 from .resources import ontology_dir
 from .store import content_hashes
 
@@ -90,6 +91,4 @@ class Manifest:
 
     def save(self) -> None:
         """Write the manifest through a temporary file, so it is never half-written."""
-        tmp = self.path.with_name(self.path.name + ".part")
-        tmp.write_text(json.dumps({"fingerprint": fingerprint(), "files": self.files}, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.path)
+        write(json.dumps({"fingerprint": fingerprint(), "files": self.files}, sort_keys=True).encode("utf-8"), self.path)

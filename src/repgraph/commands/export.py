@@ -9,10 +9,11 @@ from . import add_store
 
 def run(args) -> int:
     from .. import export
+    from ..files import writing
     from ..store import open_read, store_path
     store = open_read(store_path(args.store))
     if args.out:
-        with export.writing(Path(args.out)) as out:
+        with writing(Path(args.out)) as out:
             export.dump(store, args.format, out, public=not args.full)
     else:
         export.dump(store, args.format, sys.stdout.buffer, public=not args.full)

@@ -53,7 +53,7 @@ def projected(args):
 
 
 def run(args) -> int:
-    from ..export import write
+    from ..files import write
     from ..viz import files, page
     g, sub, trimmed = projected(args)
     if args.format == "html":
